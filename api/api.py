@@ -1,0 +1,35 @@
+"""The public, read-only API at /api/v1/: every app contributes a router."""
+
+from ninja import NinjaAPI
+
+from agenda.api import router as agenda_router
+from awards.api import router as awards_router
+from core.api import router as core_router
+from knowledge.api import router as knowledge_router
+from museums.api import router as museums_router
+from qa.api import router as qa_router
+
+from .errors import install_problem_handlers
+from .pages import router as pages_router
+
+api = NinjaAPI(
+    title="museumsite API",
+    version="1",
+    description=(
+        "The public, read-only API of museumsite for museum.nl and the Museumkaart app. "
+        "Lists answer `{count, items}` with `limit`/`offset`; `locale` picks the language; "
+        "errors are RFC 9457 problem details; every GET carries an ETag and Cache-Control."
+    ),
+    urls_namespace="api_v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+install_problem_handlers(api)
+
+api.add_router("/pages/", pages_router)
+api.add_router("/", core_router)
+api.add_router("/", museums_router)
+api.add_router("/", agenda_router)
+api.add_router("/", knowledge_router)
+api.add_router("/", awards_router)
+api.add_router("/qa/", qa_router)

@@ -1,0 +1,87 @@
+"""One error shape for the whole API: RFC 9457 problem details (application/problem+json)."""
+
+import json
+from http import HTTPStatus
+
+from django.http import HttpResponse
+from ninja import Schema
+from ninja.errors import HttpError, ValidationError
+from pydantic import Field
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class InvalidParam(Schema):
+    name: str = Field(description="The query parameter or body field at fault.")
+    reason: str = Field(description="What is wrong with it, in plain words.")
+
+
+class Problem(Schema):
+    """An RFC 9457 problem detail; ``detail`` is always a readable sentence."""
+
+    type: str = Field("about:blank", description="A URI naming the kind of problem.")
+    title: str = Field(description="The HTTP status phrase, e.g. 'Bad Request'.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What went wrong, readable by a person.")
+    invalid_params: list[InvalidParam] = Field(
+        default_factory=list, description="For validation problems: each parameter at fault."
+    )
+
+
+class ApiError(HttpError):
+    """Raise from a view for a 4xx with a readable detail."""
+
+    def __init__(self, status_code, detail, invalid_params=None):
+        super().__init__(status_code, detail)
+        self.invalid_params = invalid_params or []
+
+
+def problem_response(status, detail, invalid_params=None):
+    body = {
+        "type": "about:blank",
+        "title": HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "invalid_params": invalid_params or [],
+    }
+    response = HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_CONTENT_TYPE)
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _param_name(loc):
+    # ninja reports ("query", "limit") or ("query", "filters", "limit"): the last part names it.
+    parts = [str(part) for part in loc if part not in ("query", "path", "body", "header", "cookie")]
+    return parts[-1] if parts else "request"
+
+
+def _readable(error):
+    message = error.get("msg", "is not valid")
+    if error.get("type") == "missing":
+        return "is required"
+    return message[0].lower() + message[1:] if message else "is not valid"
+
+
+def install_problem_handlers(api):
+    @api.exception_handler(ValidationError)
+    def validation_error(request, exc):
+        params = [
+            {"name": _param_name(error.get("loc", ())), "reason": _readable(error)}
+            for error in exc.errors
+        ]
+        detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params) or "The request is not valid."
+        return problem_response(400, detail, params)
+
+    @api.exception_handler(ApiError)
+    def api_error(request, exc):
+        return problem_response(exc.status_code, exc.message, exc.invalid_params)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc):
+        return problem_response(exc.status_code, str(exc))
+
+    from django.http import Http404
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return problem_response(404, "No such resource: check the identifier or path.")

@@ -1,0 +1,106 @@
+"""``/api/v1/pages/``: resolve a site path to the typed page a headless front end renders."""
+
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404
+from ninja import Query, Router, Schema
+from pydantic import Field
+from wagtail.models import Locale, Site
+
+from .conventions import PageItem, page_item
+from .errors import ApiError, Problem
+
+router = Router(tags=["pages"])
+
+
+class ResolveParams(Schema):
+    path: str = Field(
+        min_length=1, max_length=1000,
+        description="A site path such as /over-ons/ or /en/about-us/ (language prefix included).",
+    )
+
+
+class Link(Schema):
+    id: int
+    title: str
+    url: str | None
+
+
+class Translation(Schema):
+    locale: str
+    url: str | None
+
+
+class PageDetail(PageItem):
+    seo_title: str
+    search_description: str
+    first_published_at: datetime | None
+    breadcrumbs: list[Link] = Field(description="Ancestors from the home page down, this page excluded.")
+    translations: list[Translation] = Field(description="This page in the other languages.")
+    data: dict[str, Any] = Field(description="The fields of this page type (see each type's documentation).")
+
+
+def _split_language(path):
+    parts = [part for part in path.split("/") if part]
+    other_languages = {code for code, _ in settings.LANGUAGES if code != settings.LANGUAGE_CODE}
+    if parts and parts[0] in other_languages:
+        return parts[0], parts[1:]
+    return settings.LANGUAGE_CODE, parts
+
+
+def resolve_page(request, path):
+    """The live, public page at ``path``, or ``Http404``."""
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise Http404("no site")
+    language, parts = _split_language(path)
+    locale = Locale.objects.filter(language_code=language).first()
+    root = site.root_page.get_translation_or_none(locale) if locale else None
+    if root is None:
+        raise Http404("no site root in this language")
+    page = root.specific.route(request, parts).page  # raises Http404 for missing or non-live pages
+    if page.get_view_restrictions().exists():
+        raise Http404("private page")
+    return page.specific
+
+
+def page_detail(page, request):
+    ancestors = page.get_ancestors().filter(depth__gt=1).live()
+    translations = (
+        page.get_translations().live().public().filter(alias_of__isnull=True).select_related("locale")
+    )
+    data = page.get_api_data(request) if hasattr(page, "get_api_data") else {}
+    return {
+        **page_item(page, request),
+        "seo_title": page.seo_title,
+        "search_description": page.search_description,
+        "first_published_at": page.first_published_at,
+        "breadcrumbs": [{"id": a.pk, "title": a.title, "url": a.get_full_url(request)} for a in ancestors],
+        "translations": [{"locale": t.locale.language_code, "url": t.get_full_url(request)} for t in translations],
+        "data": data,
+    }
+
+
+@router.get(
+    "/resolve/",
+    response={200: PageDetail, 400: Problem, 404: Problem},
+    summary="The page at a site path",
+    description=(
+        "Resolves a public site path to its page: common fields, breadcrumbs, translations and "
+        "the type's own fields in `data`. Drafts, unpublished and private pages are 404."
+    ),
+)
+def resolve(request, params: Query[ResolveParams]):
+    if not params.path.startswith("/"):
+        raise ApiError(400, "path must start with '/' (e.g. /over-ons/).",
+                       [{"name": "path", "reason": "must start with '/'"}])
+    try:
+        page = resolve_page(request, params.path)
+    except Http404:
+        raise ApiError(404, f"No published page at {params.path}.") from None
+    return page_detail(page, request)
+
+
+

@@ -1,0 +1,16 @@
+"""Test settings: the real settings in local mode, relaxed only where tests need it."""
+
+import os
+
+os.environ.setdefault("MUSEUMSITE_ENV", "local")
+
+from .settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+WHITENOISE_AUTOREFRESH = False
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+# Each test run gets its own cache namespace so parallel runs on one Redis don't collide.
+for _cache in CACHES.values():  # noqa: F405
+    _cache["KEY_PREFIX"] = f"museumsite-test-{os.getpid()}"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

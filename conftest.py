@@ -1,0 +1,42 @@
+"""Fixtures shared by every app's tests."""
+
+import io
+
+import pytest
+from django.core.management.color import no_style
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (local memory or the Redis test database)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def site_root(db):
+    """The demo site's skeleton: locales nl + en, the Dutch home page as site root with its
+    English translation, as ``load_demo``'s first step builds it. Returns the Dutch home page."""
+    from core.demo import site
+    from core.demo_loader import DemoContext
+
+    ctx = DemoContext(io.StringIO(), no_style(), verbosity=0)
+    site(ctx)
+    return ctx.home
+
+
+@pytest.fixture
+def en_home(site_root):
+    from wagtail.models import Locale
+
+    return site_root.get_translation(Locale.objects.get(language_code="en")).specific
+
+
+@pytest.fixture
+def demo(db):
+    """The whole demo content, loaded with ``load_demo`` (slow: use for cross-cutting tests)."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0, no_admin=True)

@@ -1,0 +1,5 @@
+from .base import BasePage
+from .settings import SiteSettings
+from .taxonomy import Dossier, Organisation, Theme
+
+__all__ = ["BasePage", "Dossier", "Organisation", "SiteSettings", "Theme"]

@@ -1,0 +1,95 @@
+import logging
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+logger = logging.getLogger(__name__)
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return {"vendor": connection.vendor}
+
+
+def _check_cache():
+    key = f"healthz:{secrets.token_hex(8)}"
+    cache.set(key, "ok", 10)
+    if cache.get(key) != "ok":
+        raise RuntimeError("the cache did not return the value just written")
+    cache.delete(key)
+    return {"backend": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]}
+
+
+def _check_search():
+    backend = get_search_backend()
+    name = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
+    if hasattr(backend, "es"):
+        backend.es.info()
+    else:
+        list(backend.search("healthz", Page.objects.none())[:1])
+    return {"backend": name}
+
+
+CHECKS = {"database": _check_database, "cache": _check_cache, "search": _check_search}
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 with each dependency's state when all are up, 503 when one is down."""
+    results = {}
+    healthy = True
+    for name, check in CHECKS.items():
+        try:
+            results[name] = {"ok": True, **check()}
+        except Exception as exc:  # any failure of a dependency is reported, not raised
+            logger.warning("health check %s failed: %s", name, exc)
+            healthy = False
+            results[name] = {"ok": False, "error": exc.__class__.__name__}
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": results},
+        status=200 if healthy else 503,
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /documents/",
+        "Disallow: /zoeken/",
+        "Disallow: /en/zoeken/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def page_not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        from api.errors import problem_response
+
+        return problem_response(404, "The requested API resource does not exist.")
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    # No context processors or database access: the error may be the database itself.
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render(), status=500)

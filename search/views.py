@@ -1,0 +1,83 @@
+from collections import OrderedDict
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+
+from core.page_types import project_page_models
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def searchable_page_types():
+    """Page types readers can narrow the search to: ``{label_lower: model}``."""
+    return {model._meta.label_lower: model for model in project_page_models()}
+
+
+def search(request):
+    """Site search over every page type of the active language, grouped by type."""
+    query = request.GET.get("q", "").strip()
+    page_types = searchable_page_types()
+    selected_type = request.GET.get("type", "")
+    errors = []
+    if len(query) > MAX_QUERY_LENGTH:
+        errors.append(_("Your search is too long: use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH})
+        query = ""
+    if selected_type and selected_type not in page_types:
+        errors.append(_("Unknown result type; showing all types."))
+        selected_type = ""
+
+    results_page = None
+    groups = []
+    promotions = []
+    total = 0
+    if query:
+        model = page_types[selected_type] if selected_type else Page
+        queryset = model.objects.live().public().filter(locale=Locale.get_active())
+        results = queryset.search(query, operator="and")
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        try:
+            results_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results_page = paginator.page(1)
+        except EmptyPage:
+            results_page = paginator.page(paginator.num_pages)
+        total = paginator.count
+
+        # Results of this page, made specific in one query per type, grouped by type.
+        ids = [page.pk for page in results_page.object_list]
+        specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        grouped = OrderedDict()
+        for page_id in ids:
+            page = specific.get(page_id)
+            if page is None:
+                continue
+            grouped.setdefault(page._meta.verbose_name, []).append(page)
+        groups = [{"label": label, "pages": pages} for label, pages in grouped.items()]
+
+        search_query = Query.get(query)
+        search_query.add_hit()
+        promotions = [
+            promotion for promotion in search_query.editors_picks.select_related("page").all()
+            if promotion.page is None or (promotion.page.live and promotion.page.locale_id == Locale.get_active().pk)
+        ]
+
+    status = 400 if errors and not query else 200
+    return render(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "results_page": results_page,
+            "groups": groups,
+            "total": total,
+            "promotions": promotions,
+            "errors": errors,
+            "page_types": [(label, model._meta.verbose_name) for label, model in page_types.items()],
+            "selected_type": selected_type,
+        },
+        status=status,
+    )

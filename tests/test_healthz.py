@@ -1,0 +1,62 @@
+import pytest
+from django.test import override_settings
+
+
+@pytest.mark.django_db
+def test_healthz_reports_every_dependency(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert set(body["checks"]) == {"database", "cache", "search"}
+    assert all(check["ok"] for check in body["checks"].values())
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_cache_is_down(client):
+    # A Redis cache on a loopback port where nothing listens.
+    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": "redis://127.0.0.1:1/0"}}
+    with override_settings(CACHES=caches):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["status"] == "unavailable"
+    assert body["checks"]["cache"]["ok"] is False
+    assert body["checks"]["database"]["ok"] is True
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_search_backend_is_down(client):
+    from search.elasticsearch import elasticsearch_backend_settings
+
+    backends = {"default": {**elasticsearch_backend_settings("http://127.0.0.1:1"), "TIMEOUT": 1,
+                            "OPTIONS": {"max_retries": 0}}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["search"] == {"ok": False, "error": "ConnectionError"}
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
+    from django.db import OperationalError
+
+    from core import views
+
+    def broken():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setitem(views.CHECKS, "database", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"] == {"ok": False, "error": "OperationalError"}
+
+
+def test_robots_txt_points_at_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
