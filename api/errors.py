@@ -50,8 +50,8 @@ def problem_response(status, detail, invalid_params=None):
 
 
 def _param_name(loc):
-    # ninja reports ("query", "limit") or ("query", "filters", "limit"): the last part names it.
-    parts = [str(part) for part in loc if part not in ("query", "path", "body", "header", "cookie")]
+    # ninja reports (source, name) or (source, schema, name): drop the source, keep the last part.
+    parts = [str(part) for part in loc[1:]]
     return parts[-1] if parts else "request"
 
 

@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from core.page_types import project_page_models
+from core.privacy import visible_to
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -36,7 +37,8 @@ def search(request):
     total = 0
     if query:
         model = page_types[selected_type] if selected_type else Page
-        queryset = model.objects.live().public().filter(locale=Locale.get_active())
+        # Members see members-only pages they may open; everyone else sees public pages only.
+        queryset = visible_to(model.objects.live().filter(locale=Locale.get_active()), request)
         results = queryset.search(query, operator="and")
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:

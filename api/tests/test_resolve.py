@@ -1,0 +1,97 @@
+"""``/api/v1/pages/resolve/``: the typed page at a site path, never a draft or private page."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
+
+from home.factories import StandardPageFactory
+
+RESOLVE = "/api/v1/pages/resolve/"
+
+
+@pytest.fixture
+def about(site_root, en_home):
+    page = StandardPageFactory(
+        parent=site_root, title="Over ons", slug="over-ons", intro="Wie we zijn.",
+        body=[("heading", {"text": "Geschiedenis", "level": "h2"}), ("paragraph", "<p>Sinds 1926.</p>")],
+    )
+    translation = page.copy_for_translation(en_home.locale)
+    translation.title, translation.slug = "About us", "about-us"
+    translation.save_revision().publish()
+    return page
+
+
+def _problem(response, status):
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == status
+    assert body["detail"]
+    return body
+
+
+@pytest.mark.django_db
+def test_resolves_a_dutch_page_with_its_type_and_fields(client, about):
+    response = client.get(RESOLVE, {"path": "/over-ons/"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["id"] == about.pk
+    assert body["type"] == "home.StandardPage"
+    assert body["title"] == "Over ons"
+    assert body["url"] == "http://localhost/over-ons/"
+    assert body["locale"] == "nl"
+    assert body["last_published_at"]
+    assert body["data"]["intro"] == "Wie we zijn."
+    assert [block["type"] for block in body["data"]["body"]] == ["heading", "paragraph"]
+    assert body["data"]["body"][1]["value"] == "<p>Sinds 1926.</p>"
+    assert body["translations"] == [{"locale": "en", "url": "http://localhost/en/about-us/"}]
+    assert body["breadcrumbs"][0]["title"] == "Museumvereniging"
+
+
+@pytest.mark.django_db
+def test_resolves_english_paths_and_the_home_pages(client, about):
+    english = client.get(RESOLVE, {"path": "/en/about-us/"}).json()
+    assert (english["title"], english["locale"]) == ("About us", "en")
+    home = client.get(RESOLVE, {"path": "/"}).json()
+    assert home["type"] == "home.HomePage"
+    assert home["data"]["hero"]["title"] == "Samen sterk voor musea"
+    assert client.get(RESOLVE, {"path": "/en/"}).json()["locale"] == "en"
+
+
+@pytest.mark.django_db
+def test_missing_path_is_a_404_problem(client, site_root):
+    body = _problem(client.get(RESOLVE, {"path": "/bestaat-niet/"}), 404)
+    assert "/bestaat-niet/" in body["detail"]
+
+
+@pytest.mark.django_db
+def test_draft_only_page_is_a_404(client, site_root):
+    StandardPageFactory(parent=site_root, title="Concept", slug="concept", publish=False)
+    _problem(client.get(RESOLVE, {"path": "/concept/"}), 404)
+
+
+@pytest.mark.django_db
+def test_unpublished_changes_are_not_shown(client, about):
+    about.title = "Nog niet gepubliceerde titel"
+    about.save_revision()  # a draft revision of a live page
+    assert client.get(RESOLVE, {"path": "/over-ons/"}).json()["title"] == "Over ons"
+
+
+@pytest.mark.django_db
+def test_private_page_and_its_children_are_a_404(client, site_root):
+    private = StandardPageFactory(parent=site_root, title="Leden", slug="leden")
+    StandardPageFactory(parent=private, title="Notulen", slug="notulen")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS).groups.add(
+        Group.objects.create(name="Leden")
+    )
+    _problem(client.get(RESOLVE, {"path": "/leden/"}), 404)
+    _problem(client.get(RESOLVE, {"path": "/leden/notulen/"}), 404)
+
+
+@pytest.mark.django_db
+def test_bad_paths_are_400_problems(client, site_root):
+    body = _problem(client.get(RESOLVE, {"path": "over-ons"}), 400)
+    assert body["invalid_params"] == [{"name": "path", "reason": "must start with '/'"}]
+    body = _problem(client.get(RESOLVE), 400)
+    assert body["invalid_params"][0]["name"] == "path"
+    assert "required" in body["detail"]

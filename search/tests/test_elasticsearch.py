@@ -1,0 +1,99 @@
+"""Elasticsearch: what our code hands to it (always), and a real cluster (when ELASTICSEARCH_URL is set).
+
+No Elasticsearch server runs on the development and CI machines, so the integration tests skip
+there with a visible reason; they never run against a fake server.
+"""
+
+import os
+import uuid
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from search.elasticsearch import DUTCH_INDEX_SETTINGS, elasticsearch_backend_settings
+
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
+
+
+def test_backend_settings_name_elasticsearch_9_and_the_url():
+    settings = elasticsearch_backend_settings("https://user:pw@127.0.0.1:9200", index_prefix="ms_")
+    assert settings["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert settings["URLS"] == ["https://user:pw@127.0.0.1:9200"]
+    assert settings["INDEX_PREFIX"] == "ms_"
+    assert settings["INDEX_SETTINGS"] is DUTCH_INDEX_SETTINGS
+
+
+@pytest.mark.parametrize("url", ["127.0.0.1:9200", "ftp://host", "http://"])
+def test_bad_urls_are_refused_with_a_message(url):
+    with pytest.raises(ImproperlyConfigured, match="ELASTICSEARCH_URL must be an http"):
+        elasticsearch_backend_settings(url)
+
+
+def test_dutch_analysis_is_the_index_default():
+    analysis = DUTCH_INDEX_SETTINGS["settings"]["analysis"]
+    default = analysis["analyzer"]["default"]
+    # Order matters: fold case and accents before stop words, protect keywords before stemming.
+    assert default["filter"] == [
+        "lowercase", "asciifolding", "dutch_stop", "dutch_keywords", "dutch_override", "dutch_stemmer"
+    ]
+    assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
+    assert analysis["filter"]["dutch_stop"]["stopwords"] == "_dutch_"
+    assert "museumkaart" in analysis["filter"]["dutch_keywords"]["keywords"]
+
+
+def test_wagtail_backend_merges_our_settings_with_its_own():
+    """The backend object Wagtail builds from our settings carries the Dutch analysis and keeps
+    Wagtail's own n-gram analyzers for autocomplete. Creating it opens no connection."""
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend(
+        "wagtail.search.backends.elasticsearch9", **{
+            k: v for k, v in elasticsearch_backend_settings("http://127.0.0.1:9").items() if k != "BACKEND"
+        }
+    )
+    analysis = backend.settings["settings"]["analysis"]
+    assert analysis["analyzer"]["default"]["filter"][-1] == "dutch_stemmer"
+    assert "edgengram_analyzer" in analysis["analyzer"]
+    assert backend.settings["settings"]["index"]["max_ngram_diff"] == 12
+    page_index = backend.get_index_for_model(__import__("wagtail.models", fromlist=["Page"]).Page)
+    assert page_index.name == "museumsite_wagtailcore_page"
+
+
+def test_page_mapping_sends_our_fields_as_text():
+    """The mapping Wagtail derives from our page types: searchable fields are text (analysed with
+    the Dutch default analyzer), filter fields are keywords."""
+    from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping
+
+    from home.models import StandardPage
+
+    mapping = Elasticsearch9Mapping(StandardPage).get_mapping()["properties"]
+    intro = next(value for key, value in mapping.items() if key.endswith("intro"))
+    assert intro["type"] == "text" and "analyzer" not in intro
+    assert mapping["_all_text"]["type"] == "text"
+
+
+requires_es = pytest.mark.skipif(
+    not ELASTICSEARCH_URL, reason="ELASTICSEARCH_URL is not set: no Elasticsearch server to test against"
+)
+
+
+@pytest.mark.elasticsearch
+@requires_es
+@pytest.mark.django_db(transaction=True)
+def test_dutch_stemming_and_accents_against_a_real_cluster(settings, site_root):
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    from home.factories import StandardPageFactory
+    from home.models import StandardPage
+
+    prefix = f"museumsite_test_{uuid.uuid4().hex[:8]}_"
+    settings.WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend_settings(ELASTICSEARCH_URL, index_prefix=prefix)}
+    StandardPageFactory(parent=site_root, title="Tentoonstellingen in het museumcafé")
+    call_command("update_index", verbosity=0)
+    backend = get_search_backend()
+    try:
+        found = [p.title for p in backend.search("tentoonstelling museumcafe", StandardPage.objects.live())]
+        assert found == ["Tentoonstellingen in het museumcafé"]
+    finally:
+        backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)

@@ -1,0 +1,99 @@
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from home.factories import StandardPageFactory
+
+
+def _results(response):
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        section.find("h2").text: [a.text for a in section.select("ol a")]
+        for section in soup.select(".search-results section")
+        if section.find("ol")
+    }
+
+
+@pytest.fixture
+def pages(site_root, en_home):
+    museumnorm = StandardPageFactory(parent=site_root, title="De museumnorm", intro="Over het museumregister.")
+    StandardPageFactory(parent=site_root, title="Museumnorm concept", publish=False)
+    english = museumnorm.copy_for_translation(en_home.locale)
+    english.title = "The museum norm museumnorm"
+    english.save_revision().publish()
+    return museumnorm
+
+
+@pytest.mark.django_db
+def test_search_finds_live_pages_of_the_active_language_grouped_by_type(client, pages):
+    response = client.get("/zoeken/", {"q": "museumnorm"})
+    assert response.status_code == 200
+    assert _results(response) == {"Standard page": ["De museumnorm"]}
+    assert "1 result" in response.content.decode() or "1 resultaat" in response.content.decode()
+
+    english = client.get("/en/zoeken/", {"q": "museumnorm"})
+    assert _results(english) == {"Standard page": ["The museum norm museumnorm"]}
+
+
+@pytest.mark.django_db
+def test_search_never_shows_drafts_or_private_pages_to_anonymous_readers(client, site_root):
+    members = Group.objects.create(name="Leden")
+    private = StandardPageFactory(parent=site_root, title="Ledenvergadering verslag")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS).groups.add(members)
+    StandardPageFactory(parent=private, title="Ledenvergadering bijlage")
+    StandardPageFactory(parent=site_root, title="Ledenvergadering concept", publish=False)
+
+    assert _results(client.get("/zoeken/", {"q": "ledenvergadering"})) == {}
+
+    member = User.objects.create_user("lid", password="x")
+    member.groups.add(members)
+    client.force_login(member)
+    found = _results(client.get("/zoeken/", {"q": "ledenvergadering"}))
+    assert sorted(found["Standard page"]) == ["Ledenvergadering bijlage", "Ledenvergadering verslag"]
+
+    outsider = User.objects.create_user("gast", password="x")
+    client.force_login(outsider)
+    assert _results(client.get("/zoeken/", {"q": "ledenvergadering"})) == {}
+
+
+@pytest.mark.django_db
+def test_search_is_paginated(client, site_root):
+    for number in range(12):
+        StandardPageFactory(parent=site_root, title=f"Collectieveiligheid deel {number}")
+    first = client.get("/zoeken/", {"q": "collectieveiligheid"})
+    assert len(_results(first)["Standard page"]) == 10
+    second = client.get("/zoeken/", {"q": "collectieveiligheid", "page": 2})
+    assert len(_results(second)["Standard page"]) == 2
+    beyond = client.get("/zoeken/", {"q": "collectieveiligheid", "page": 99})
+    assert len(_results(beyond)["Standard page"]) == 2  # the last page, not an error
+    assert client.get("/zoeken/", {"q": "collectieveiligheid", "page": "x"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_promotions_come_first(client, pages, site_root):
+    target = StandardPageFactory(parent=site_root, title="Word lid")
+    SearchPromotion.objects.create(query=Query.get("lidmaatschap"), page=target, description="Alles over lid worden.")
+    soup = BeautifulSoup(client.get("/zoeken/", {"q": "lidmaatschap"}).content, "html.parser")
+    promotions = soup.find("section", class_="promotions")
+    assert promotions.find("a").text == "Word lid"
+    assert Query.get("lidmaatschap").hits.get().hits == 1
+
+
+@pytest.mark.django_db
+def test_bad_input_gets_a_message_not_an_error(client, pages):
+    response = client.get("/zoeken/", {"q": "x" * 500})
+    assert response.status_code == 400
+    assert "too long" in response.content.decode() or "te lang" in response.content.decode()
+    response = client.get("/zoeken/", {"q": "museumnorm", "type": "nope.Nope"})
+    assert response.status_code == 200
+    assert _results(response) == {"Standard page": ["De museumnorm"]}
+
+
+@pytest.mark.django_db
+def test_type_filter_narrows_results(client, pages):
+    response = client.get("/zoeken/", {"q": "museumnorm", "type": "home.homepage"})
+    assert _results(response) == {}
+    response = client.get("/zoeken/", {"q": "museumnorm", "type": "home.standardpage"})
+    assert _results(response) == {"Standard page": ["De museumnorm"]}
