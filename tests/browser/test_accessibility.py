@@ -89,3 +89,11 @@ def test_language_switcher_reaches_the_english_translation(live_site, page):
     page.click(".language-switcher a[hreflang='en']")
     assert page.url.endswith("/en/about-us/")
     assert page.evaluate("() => document.documentElement.lang") == "en"
+
+
+def test_the_axe_harness_reports_violations(live_site, page):
+    """Guards the suite itself: a page with an unlabelled image and form field must fail."""
+    page.goto(live_site["base_url"] + "/")
+    page.set_content('<html lang="nl"><body><main><h1>x</h1><img src="/x.png"><input type="text"></main></body></html>')
+    ids = {violation["id"] for violation in _axe_violations(page)}
+    assert {"image-alt", "label"} <= ids
