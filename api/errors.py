@@ -66,8 +66,7 @@ def install_problem_handlers(api):
     @api.exception_handler(ValidationError)
     def validation_error(request, exc):
         params = [
-            {"name": _param_name(error.get("loc", ())), "reason": _readable(error)}
-            for error in exc.errors
+            {"name": _param_name(error.get("loc", ())), "reason": _readable(error)} for error in exc.errors
         ]
         detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params) or "The request is not valid."
         return problem_response(400, detail, params)

@@ -17,7 +17,8 @@ router = Router(tags=["pages"])
 
 class ResolveParams(Schema):
     path: str = Field(
-        min_length=1, max_length=1000,
+        min_length=1,
+        max_length=1000,
         description="A site path such as /over-ons/ or /en/about-us/ (language prefix included).",
     )
 
@@ -78,7 +79,9 @@ def page_detail(page, request):
         "search_description": page.search_description,
         "first_published_at": page.first_published_at,
         "breadcrumbs": [{"id": a.pk, "title": a.title, "url": a.get_full_url(request)} for a in ancestors],
-        "translations": [{"locale": t.locale.language_code, "url": t.get_full_url(request)} for t in translations],
+        "translations": [
+            {"locale": t.locale.language_code, "url": t.get_full_url(request)} for t in translations
+        ],
         "data": data,
     }
 
@@ -94,13 +97,13 @@ def page_detail(page, request):
 )
 def resolve(request, params: Query[ResolveParams]):
     if not params.path.startswith("/"):
-        raise ApiError(400, "path must start with '/' (e.g. /over-ons/).",
-                       [{"name": "path", "reason": "must start with '/'"}])
+        raise ApiError(
+            400,
+            "path must start with '/' (e.g. /over-ons/).",
+            [{"name": "path", "reason": "must start with '/'"}],
+        )
     try:
         page = resolve_page(request, params.path)
     except Http404:
         raise ApiError(404, f"No published page at {params.path}.") from None
     return page_detail(page, request)
-
-
-

@@ -32,8 +32,7 @@ def env_bool(name, default=False):
     if normalised in _FALSE:
         return False
     raise ImproperlyConfigured(
-        f"The environment variable {name} must be a boolean (true/false, 1/0, yes/no), "
-        f"not {value!r}."
+        f"The environment variable {name} must be a boolean (true/false, 1/0, yes/no), not {value!r}."
     )
 
 
@@ -61,7 +60,6 @@ def env_choice(name, default, choices):
     value = os.environ.get(name, default).strip().lower()
     if value not in choices:
         raise ImproperlyConfigured(
-            f"The environment variable {name} must be one of {', '.join(sorted(choices))}, "
-            f"not {value!r}."
+            f"The environment variable {name} must be one of {', '.join(sorted(choices))}, not {value!r}."
         )
     return value

@@ -29,9 +29,7 @@ if LOCAL:
 else:
     SECRET_KEY = env_str("SECRET_KEY", required=True)
 
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if LOCAL else []
-)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"] if LOCAL else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # --- Applications -----------------------------------------------------------------------

@@ -182,7 +182,8 @@ class CallToActionBlock(blocks.StructBlock):
 
 class EmbedMediaBlock(blocks.StructBlock):
     title = blocks.CharBlock(
-        label=_("title"), max_length=150,
+        label=_("title"),
+        max_length=150,
         help_text=_("Names the video or media for screen readers (the frame's title)."),
     )
     embed = EmbedBlock(label=_("URL"), help_text=_("A YouTube, Vimeo or other oEmbed address."))
@@ -209,7 +210,8 @@ class EmbedMediaBlock(blocks.StructBlock):
 
 class AccessibleTableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(
-        label=_("caption"), max_length=200,
+        label=_("caption"),
+        max_length=200,
         help_text=_("Says what the table shows; read first by screen readers."),
     )
     table = TableBlock(label=_("table"), table_options={"startRows": 3, "startCols": 3})

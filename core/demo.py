@@ -12,29 +12,63 @@ from core.demo_loader import demo_step
 from core.models import Dossier, Organisation, SiteSettings, Theme
 
 THEMES = [
-    ("financieel-gezond", "Financieel gezond", "Financially healthy",
-     "Een gezonde bedrijfsvoering en eerlijke fondsenwerving.", "Sound finances and ethical fundraising."),
-    ("aantrekkelijk", "Aantrekkelijk", "Attractive",
-     "Een aantrekkelijke werkgever voor medewerkers en vrijwilligers.", "An attractive workplace for staff and volunteers."),
-    ("divers", "Divers", "Diverse",
-     "Musea die de samenleving weerspiegelen.", "Museums that reflect society."),
-    ("inclusief", "Inclusief", "Inclusive",
-     "Toegankelijk voor iedereen.", "Accessible to everyone."),
-    ("duurzaam", "Duurzaam", "Sustainable",
-     "Minder uitstoot, duurzaam collectiebeheer.", "Lower emissions, sustainable collection care."),
+    (
+        "financieel-gezond",
+        "Financieel gezond",
+        "Financially healthy",
+        "Een gezonde bedrijfsvoering en eerlijke fondsenwerving.",
+        "Sound finances and ethical fundraising.",
+    ),
+    (
+        "aantrekkelijk",
+        "Aantrekkelijk",
+        "Attractive",
+        "Een aantrekkelijke werkgever voor medewerkers en vrijwilligers.",
+        "An attractive workplace for staff and volunteers.",
+    ),
+    (
+        "divers",
+        "Divers",
+        "Diverse",
+        "Musea die de samenleving weerspiegelen.",
+        "Museums that reflect society.",
+    ),
+    ("inclusief", "Inclusief", "Inclusive", "Toegankelijk voor iedereen.", "Accessible to everyone."),
+    (
+        "duurzaam",
+        "Duurzaam",
+        "Sustainable",
+        "Minder uitstoot, duurzaam collectiebeheer.",
+        "Lower emissions, sustainable collection care.",
+    ),
 ]
 
 DOSSIERS = [
     ("duurzaamheid", "Duurzaamheid", "Sustainability", ["duurzaam"]),
     ("digitalisering", "Digitalisering", "Digitisation", ["aantrekkelijk"]),
-    ("code-diversiteit-inclusie", "Code Diversiteit & Inclusie", "Diversity & Inclusion Code", ["divers", "inclusief"]),
+    (
+        "code-diversiteit-inclusie",
+        "Code Diversiteit & Inclusie",
+        "Diversity & Inclusion Code",
+        ["divers", "inclusief"],
+    ),
     ("toegankelijkheid", "Toegankelijkheid", "Accessibility", ["inclusief"]),
     ("sociale-veiligheid", "Sociale veiligheid", "Social safety", ["aantrekkelijk"]),
     ("ethisch-fondsenwerven", "Ethisch fondsenwerven", "Ethical fundraising", ["financieel-gezond"]),
     ("collectieveiligheid", "Collectieveiligheid", "Collection safety", ["duurzaam"]),
-    ("caribisch-deel-koninkrijk", "Caribisch deel van het Koninkrijk", "The Caribbean part of the Kingdom", ["divers"]),
+    (
+        "caribisch-deel-koninkrijk",
+        "Caribisch deel van het Koninkrijk",
+        "The Caribbean part of the Kingdom",
+        ["divers"],
+    ),
     ("museumnorm", "Museumnorm", "The museum norm", ["financieel-gezond"]),
-    ("museum-cao", "Museum cao en functieordening", "Museum cao and function classification", ["aantrekkelijk"]),
+    (
+        "museum-cao",
+        "Museum cao en functieordening",
+        "Museum cao and function classification",
+        ["aantrekkelijk"],
+    ),
     ("museumcijfers", "Museumcijfers", "Museum figures", ["financieel-gezond"]),
 ]
 
@@ -43,7 +77,11 @@ ORGANISATIONS = [
     ("Stichting Museumkaart", Organisation.Kind.ASSOCIATION, "https://www.museum.nl/"),
     ("Cultuurfonds", Organisation.Kind.FUNDER, "https://www.cultuurfonds.nl/"),
     ("VriendenLoterij", Organisation.Kind.FUNDER, "https://www.vriendenloterij.nl/"),
-    ("Rijksdienst voor het Cultureel Erfgoed", Organisation.Kind.GOVERNMENT, "https://www.cultureelerfgoed.nl/"),
+    (
+        "Rijksdienst voor het Cultureel Erfgoed",
+        Organisation.Kind.GOVERNMENT,
+        "https://www.cultureelerfgoed.nl/",
+    ),
     ("DEN Kennisinstituut cultuur & digitalisering", Organisation.Kind.PARTNER, "https://www.den.nl/"),
 ]
 
@@ -60,7 +98,9 @@ def site(ctx):
     home = HomePage.objects.filter(depth=2, locale=nl).first()
     if home is None:
         # The plain welcome page a fresh Wagtail database starts with makes way for ours.
-        for stray in Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore"):
+        for stray in Page.objects.filter(
+            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+        ):
             Site.objects.filter(root_page=stray).delete()
             stray.delete()
         home = HomePage(
@@ -80,8 +120,9 @@ def site(ctx):
 
     site_obj = Site.objects.filter(is_default_site=True).first()
     if site_obj is None:
-        site_obj = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                       site_name="Museumvereniging")
+        site_obj = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Museumvereniging"
+        )
     elif site_obj.root_page_id != home.pk:
         site_obj.root_page = home
         site_obj.site_name = "Museumvereniging"
@@ -89,7 +130,8 @@ def site(ctx):
 
     LocaleSynchronization.objects.get_or_create(locale=en, defaults={"sync_from": nl})
     ctx.translate(
-        home, "en",
+        home,
+        "en",
         title="Museum Association",
         hero_title="Stronger together for museums",
         hero_text=(
@@ -136,11 +178,15 @@ def taxonomy(ctx):
             translated.name = name_en
             translated.save()
             translated.themes.set(
-                Theme.objects.filter(locale=en, translation_key__in=[themes[s].translation_key for s in theme_slugs])
+                Theme.objects.filter(
+                    locale=en, translation_key__in=[themes[s].translation_key for s in theme_slugs]
+                )
             )
             ctx.created += 1
     for name, kind, website in ctx.progress(ORGANISATIONS, "organisations"):
-        _, created = Organisation.objects.get_or_create(name=name, defaults={"kind": kind, "website": website})
+        _, created = Organisation.objects.get_or_create(
+            name=name, defaults={"kind": kind, "website": website}
+        )
         ctx.created += created
 
 

@@ -9,15 +9,17 @@ def project_page_models():
     """Every concrete page type defined by the project's own apps."""
     labels = {config.label for config in apps.get_app_configs() if config.name in settings.PROJECT_APPS}
     return [
-        model for model in get_page_models()
-        if model._meta.app_label in labels and not model._meta.abstract
+        model for model in get_page_models() if model._meta.app_label in labels and not model._meta.abstract
     ]
 
 
 def sample_pages():
     """One live, public, non-alias page per project page type (``None`` when there is none)."""
     return {
-        model._meta.label: model.objects.live().public().filter(alias_of__isnull=True)
-        .order_by("path").first()
+        model._meta.label: model.objects.live()
+        .public()
+        .filter(alias_of__isnull=True)
+        .order_by("path")
+        .first()
         for model in project_page_models()
     }

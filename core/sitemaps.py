@@ -18,15 +18,21 @@ class LocalisedPageSitemap(Sitemap):
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
         return (
-            pages.live().public().filter(alias_of__isnull=True)
-            .order_by("path").defer_streamfields().specific()
+            pages.live()
+            .public()
+            .filter(alias_of__isnull=True)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
         )
 
     def _urls(self, page, protocol, domain):
         objects = list(self.paginator.page(page).object_list)
         translations = defaultdict(list)
         siblings = (
-            Page.objects.live().public().filter(alias_of__isnull=True)
+            Page.objects.live()
+            .public()
+            .filter(alias_of__isnull=True)
             .filter(translation_key__in={p.translation_key for p in objects})
             .select_related("locale")
         )

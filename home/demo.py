@@ -10,10 +10,13 @@ PAGES = [
         "intro": "De Museumvereniging is sinds 1926 de branchevereniging van Nederlandse musea.",
         "body": [
             ("heading", {"text": "Wat we doen", "level": "h2"}),
-            ("paragraph", "<p>We delen kennis, behartigen de belangen van musea en voeren de "
-                          "werkgeverskant van de Museum cao. Via de Stichting Museumkaart "
-                          "brengen we ruim 1,5 miljoen kaarthouders naar meer dan 500 musea. "
-                          "(Demo-tekst op basis van openbare feiten.)</p>"),
+            (
+                "paragraph",
+                "<p>We delen kennis, behartigen de belangen van musea en voeren de "
+                "werkgeverskant van de Museum cao. Via de Stichting Museumkaart "
+                "brengen we ruim 1,5 miljoen kaarthouders naar meer dan 500 musea. "
+                "(Demo-tekst op basis van openbare feiten.)</p>",
+            ),
             ("quote", {"text": "Musea zijn van iedereen.", "attribution": "Demo-citaat"}),
         ],
         "show_in_menus": True,
@@ -29,11 +32,23 @@ PAGES = [
         "intro": "Wij willen dat iedereen deze website kan gebruiken. Hier leest u hoe toegankelijk de site is.",
         "body": [
             ("heading", {"text": "Status", "level": "h2"}),
-            ("paragraph", "<p>Deze website streeft naar WCAG 2.2 niveau AA. Elke pagina wordt "
-                          "automatisch getest met axe-core in een echte browser. (Demo-verklaring.)</p>"),
-            ("accordion", {"heading": "Bekende beperkingen", "items": [
-                {"title": "Ingesloten video's", "body": "<p>Video's van andere sites hebben niet altijd ondertiteling.</p>"},
-            ]}),
+            (
+                "paragraph",
+                "<p>Deze website streeft naar WCAG 2.2 niveau AA. Elke pagina wordt "
+                "automatisch getest met axe-core in een echte browser. (Demo-verklaring.)</p>",
+            ),
+            (
+                "accordion",
+                {
+                    "heading": "Bekende beperkingen",
+                    "items": [
+                        {
+                            "title": "Ingesloten video's",
+                            "body": "<p>Video's van andere sites hebben niet altijd ondertiteling.</p>",
+                        },
+                    ],
+                },
+            ),
         ],
         "show_in_menus": False,
         "en": {
@@ -60,7 +75,9 @@ def standard_pages(ctx):
     home = ctx.home
     for data in ctx.progress(PAGES, "standard pages"):
         page = ctx.get_or_create_page(
-            home, StandardPage, slug=data["slug"],
+            home,
+            StandardPage,
+            slug=data["slug"],
             defaults={
                 "title": data["title"],
                 "intro": data["intro"],

@@ -16,13 +16,21 @@ class HomePage(BasePage):
     hero_title = models.CharField(_("hero title"), max_length=150)
     hero_text = models.TextField(_("hero text"), blank=True, max_length=400)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("A wide image behind the hero title; its alt text comes from the image title."),
     )
     hero_link_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("hero link"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("hero link"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     hero_link_label = models.CharField(_("hero link label"), max_length=60, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
@@ -30,14 +38,24 @@ class HomePage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(
-            [FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image"),
-             PageChooserPanel("hero_link_page"), FieldPanel("hero_link_label")],
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                PageChooserPanel("hero_link_page"),
+                FieldPanel("hero_link_label"),
+            ],
             heading=_("Hero"),
         ),
         InlinePanel("featured_items", label=_("Featured items"), max_num=6),
         FieldPanel("body"),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("hero_title"), index.SearchField("hero_text"), index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("hero_title"),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
 
     # One home page per language sits under the root.
     parent_page_types = ["wagtailcore.Page"]
@@ -49,7 +67,9 @@ class HomePage(BasePage):
     def get_featured(self):
         """Featured items whose page is live and public, in editor order (two queries)."""
         items = list(self.featured_items.all())
-        pages = Page.objects.filter(pk__in=[item.page_id for item in items]).live().public().specific().in_bulk()
+        pages = (
+            Page.objects.filter(pk__in=[item.page_id for item in items]).live().public().specific().in_bulk()
+        )
         return [
             {"page": pages[item.page_id], "title": item.title or pages[item.page_id].get_listing_title()}
             for item in items
@@ -74,7 +94,8 @@ class HomePage(BasePage):
                 "text": self.hero_text,
                 "image": image_api_representation(self.hero_image, request),
                 "link": {"url": self.hero_link_page.url, "label": self.hero_link_label}
-                if self.hero_link_page else None,
+                if self.hero_link_page
+                else None,
             },
             "featured": [
                 {"id": f["page"].pk, "title": f["title"], "url": f["page"].url, "type": f["page"]._meta.label}
@@ -87,7 +108,10 @@ class HomePage(BasePage):
 class FeaturedItem(Orderable):
     home = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_items")
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
         help_text=_("Any page from any section: an event, a museum, an article, ..."),
     )
     title = models.CharField(

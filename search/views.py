@@ -25,7 +25,9 @@ def search(request):
     selected_type = request.GET.get("type", "")
     errors = []
     if len(query) > MAX_QUERY_LENGTH:
-        errors.append(_("Your search is too long: use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH})
+        errors.append(
+            _("Your search is too long: use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
+        )
         query = ""
     if selected_type and selected_type not in page_types:
         errors.append(_("Unknown result type; showing all types."))
@@ -63,8 +65,10 @@ def search(request):
         search_query = Query.get(query)
         search_query.add_hit()
         promotions = [
-            promotion for promotion in search_query.editors_picks.select_related("page").all()
-            if promotion.page is None or (promotion.page.live and promotion.page.locale_id == Locale.get_active().pk)
+            promotion
+            for promotion in search_query.editors_picks.select_related("page").all()
+            if promotion.page is None
+            or (promotion.page.live and promotion.page.locale_id == Locale.get_active().pk)
         ]
 
     status = 400 if errors and not query else 200

@@ -16,8 +16,12 @@ def test_healthz_reports_every_dependency(client):
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_cache_is_down(client):
     # A Redis cache on a loopback port where nothing listens.
-    caches = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": "redis://127.0.0.1:1/0"}}
+    caches = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
     with override_settings(CACHES=caches):
         response = client.get("/healthz")
     assert response.status_code == 503
@@ -31,8 +35,13 @@ def test_healthz_is_503_when_the_cache_is_down(client):
 def test_healthz_is_503_when_the_search_backend_is_down(client):
     from search.elasticsearch import elasticsearch_backend_settings
 
-    backends = {"default": {**elasticsearch_backend_settings("http://127.0.0.1:1"), "TIMEOUT": 1,
-                            "OPTIONS": {"max_retries": 0}}}
+    backends = {
+        "default": {
+            **elasticsearch_backend_settings("http://127.0.0.1:1"),
+            "TIMEOUT": 1,
+            "OPTIONS": {"max_retries": 0},
+        }
+    }
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         response = client.get("/healthz")
     assert response.status_code == 503

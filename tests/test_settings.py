@@ -23,10 +23,23 @@ PRODUCTION_ENV = {
 
 
 def _clean_env(**overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {
-        "MUSEUMSITE_ENV", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL",
-        "ELASTICSEARCH_URL", "DJANGO_SETTINGS_MODULE", "CSRF_TRUSTED_ORIGINS", "TASKS_BACKEND",
-    }}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in {
+            "MUSEUMSITE_ENV",
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "ELASTICSEARCH_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "CSRF_TRUSTED_ORIGINS",
+            "TASKS_BACKEND",
+        }
+    }
     env.update(overrides)
     return env
 
@@ -74,8 +87,14 @@ def test_production_is_the_default_and_needs_a_secret_key():
 
 def test_production_settings_are_secure():
     result = _settings_in(
-        _clean_env(**PRODUCTION_ENV), "DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE",
-        "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "ALLOWED_HOSTS", "STORAGES",
+        _clean_env(**PRODUCTION_ENV),
+        "DEBUG",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "SECURE_SSL_REDIRECT",
+        "SECURE_HSTS_SECONDS",
+        "ALLOWED_HOSTS",
+        "STORAGES",
     )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout)
@@ -98,7 +117,11 @@ def test_debug_is_off_unless_asked_even_in_local_mode():
 def test_check_deploy_reports_nothing_with_production_environment():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=BASE_DIR, env=_clean_env(**PRODUCTION_ENV), capture_output=True, text=True, timeout=120,
+        cwd=BASE_DIR,
+        env=_clean_env(**PRODUCTION_ENV),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -111,23 +134,31 @@ def test_database_and_cache_come_from_urls():
             DATABASE_URL="postgres://museum:pw@127.0.0.1:5432/museumsite",
             REDIS_URL="redis://127.0.0.1:6379/3",
         ),
-        "DATABASES", "CACHES", "WAGTAILSEARCH_BACKENDS",
+        "DATABASES",
+        "CACHES",
+        "WAGTAILSEARCH_BACKENDS",
     )
     values = json.loads(result.stdout)
     db = values["DATABASES"]["default"]
     assert (db["ENGINE"], db["NAME"], db["HOST"], db["PORT"]) == (
-        "django.db.backends.postgresql", "museumsite", "127.0.0.1", 5432
+        "django.db.backends.postgresql",
+        "museumsite",
+        "127.0.0.1",
+        5432,
     )
     assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
     # On PostgreSQL the database search backend uses the Dutch text-search configuration.
     assert values["WAGTAILSEARCH_BACKENDS"]["default"] == {
-        "BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "dutch",
     }
 
 
 def test_defaults_are_sqlite_local_memory_and_database_search():
-    result = _settings_in(_clean_env(MUSEUMSITE_ENV="local"), "DATABASES", "CACHES", "WAGTAILSEARCH_BACKENDS", "TASKS")
+    result = _settings_in(
+        _clean_env(MUSEUMSITE_ENV="local"), "DATABASES", "CACHES", "WAGTAILSEARCH_BACKENDS", "TASKS"
+    )
     values = json.loads(result.stdout)
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
     assert values["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")

@@ -38,9 +38,9 @@ def test_sitemap_lists_live_public_pages_of_every_locale(client, site_root, en_h
 def test_sitemap_holds_no_draft_private_or_alias_page(client, site_root, en_home):
     StandardPageFactory(parent=site_root, title="Concept", slug="concept", publish=False)
     private = StandardPageFactory(parent=site_root, title="Leden", slug="leden")
-    PageViewRestriction.objects.create(
-        page=private, restriction_type=PageViewRestriction.GROUPS
-    ).groups.add(Group.objects.create(name="Leden"))
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS).groups.add(
+        Group.objects.create(name="Leden")
+    )
     below_private = StandardPageFactory(parent=private, title="Ledenvergadering", slug="alv")
     StandardPageFactory(parent=site_root, title="Gesynchroniseerd", slug="sync").copy_for_translation(
         en_home.locale, alias=True

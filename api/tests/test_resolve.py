@@ -12,7 +12,10 @@ RESOLVE = "/api/v1/pages/resolve/"
 @pytest.fixture
 def about(site_root, en_home):
     page = StandardPageFactory(
-        parent=site_root, title="Over ons", slug="over-ons", intro="Wie we zijn.",
+        parent=site_root,
+        title="Over ons",
+        slug="over-ons",
+        intro="Wie we zijn.",
         body=[("heading", {"text": "Geschiedenis", "level": "h2"}), ("paragraph", "<p>Sinds 1926.</p>")],
     )
     translation = page.copy_for_translation(en_home.locale)

@@ -10,14 +10,18 @@ from wagtail.fields import RichTextField
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(
-        _("organisation name"), max_length=200, default="Museumvereniging",
+        _("organisation name"),
+        max_length=200,
+        default="Museumvereniging",
         help_text=_("Shown in the footer and used as the publisher in schema.org data."),
     )
     email = models.EmailField(_("contact e-mail"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     address = models.TextField(_("postal address"), blank=True)
     footer_text = RichTextField(
-        _("footer text"), blank=True, features=["bold", "italic", "link"],
+        _("footer text"),
+        blank=True,
+        features=["bold", "italic", "link"],
         help_text=_("A short text in the footer, e.g. what the association does."),
     )
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
@@ -28,13 +32,23 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("email"),
+                FieldPanel("phone"),
+                FieldPanel("address"),
+            ],
             heading=_("Contact"),
         ),
         FieldPanel("footer_text"),
         MultiFieldPanel(
-            [FieldPanel("linkedin_url"), FieldPanel("instagram_url"), FieldPanel("facebook_url"),
-             FieldPanel("youtube_url"), FieldPanel("bluesky_url")],
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("bluesky_url"),
+            ],
             heading=_("Social media"),
         ),
     ]
@@ -45,7 +59,10 @@ class SiteSettings(BaseSiteSetting):
     @property
     def social_links(self):
         links = [
-            ("LinkedIn", self.linkedin_url), ("Instagram", self.instagram_url),
-            ("Facebook", self.facebook_url), ("YouTube", self.youtube_url), ("Bluesky", self.bluesky_url),
+            ("LinkedIn", self.linkedin_url),
+            ("Instagram", self.instagram_url),
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+            ("Bluesky", self.bluesky_url),
         ]
         return [(name, url) for name, url in links if url]

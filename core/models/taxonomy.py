@@ -11,9 +11,7 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     """One of the association's five sector themes (financially healthy, attractive, ...)."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"), max_length=100, help_text=_("Used in filters and feed addresses.")
-    )
+    slug = models.SlugField(_("slug"), max_length=100, help_text=_("Used in filters and feed addresses."))
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(
         _("sort order"), default=0, help_text=_("Lower numbers come first.")
@@ -42,7 +40,10 @@ class Dossier(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=150, help_text=_("Used in filters and feed addresses."))
     description = models.TextField(_("description"), blank=True)
     themes = models.ManyToManyField(
-        Theme, verbose_name=_("themes"), blank=True, related_name="dossiers",
+        Theme,
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="dossiers",
         help_text=_("The sector themes this dossier contributes to."),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -77,12 +78,22 @@ class Organisation(index.Indexed, models.Model):
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("A general address, not a person's."))
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website"), FieldPanel("email"), FieldPanel("logo")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("email"),
+        FieldPanel("logo"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:

@@ -46,7 +46,9 @@ def language_links(context, page=None):
     if page is not None and getattr(page, "pk", None):
         for translation in (
             Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .live().public().select_related("locale")
+            .live()
+            .public()
+            .select_related("locale")
         ):
             translations[translation.locale.language_code] = translation
     if root is not None:
@@ -54,7 +56,7 @@ def language_links(context, page=None):
             homes[home.locale.language_code] = home
 
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is not None and code in translations:
             url, exact = translations[code].url, True
@@ -64,13 +66,15 @@ def language_links(context, page=None):
             url, exact = homes[code].url, False
         else:
             continue
-        links.append({
-            "code": code,
-            "name": info["name_local"],
-            "url": url,
-            "is_current": code == current,
-            "is_translation": exact,
-        })
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "is_current": code == current,
+                "is_translation": exact,
+            }
+        )
     return links
 
 
@@ -83,7 +87,13 @@ def main_navigation(context):
         return []
     locale = Locale.get_active()
     home = Page.objects.filter(translation_key=root.translation_key, locale=locale).first() or root
-    return list(home.get_children().live().in_menu().public().only("id", "title", "url_path", "path", "depth", "locale_id"))
+    return list(
+        home.get_children()
+        .live()
+        .in_menu()
+        .public()
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -92,7 +102,9 @@ def localised_home(context):
     root = _site_root(request)
     if root is None:
         return None
-    return Page.objects.filter(translation_key=root.translation_key, locale=Locale.get_active()).first() or root
+    return (
+        Page.objects.filter(translation_key=root.translation_key, locale=Locale.get_active()).first() or root
+    )
 
 
 @register.filter

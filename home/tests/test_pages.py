@@ -30,15 +30,19 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_standard_page_can_be_created_in_the_admin(self):
-        data = nested_form_data({
+        data = nested_form_data(
+            {
                 "title": "Lidmaatschap",
                 "slug": "lidmaatschap",
                 "intro": "Word lid van de Museumvereniging.",
-                "body": streamfield([
-                    ("heading", {"text": "Voorwaarden", "level": "h2"}),
-                    ("quote", {"text": "Samen staan we sterk.", "attribution": "Een lid"}),
-                ]),
-            })
+                "body": streamfield(
+                    [
+                        ("heading", {"text": "Voorwaarden", "level": "h2"}),
+                        ("quote", {"text": "Samen staan we sterk.", "attribution": "Een lid"}),
+                    ]
+                ),
+            }
+        )
         self.assertCanCreate(self.home, StandardPage, data)
         page = StandardPage.objects.get(slug="lidmaatschap", locale__language_code="nl")
         self.assertTrue(page.live)
@@ -51,13 +55,15 @@ class AdminCreationTests(WagtailPageTestCase):
         self.assertCanCreate(
             root,
             HomePage,
-            nested_form_data({
-                "title": "Tweede site",
-                "slug": "tweede-site",
-                "hero_title": "Welkom",
-                "featured_items": inline_formset([{"page": self.home.pk, "title": ""}]),
-                "body": streamfield([]),
-            }),
+            nested_form_data(
+                {
+                    "title": "Tweede site",
+                    "slug": "tweede-site",
+                    "hero_title": "Welkom",
+                    "featured_items": inline_formset([{"page": self.home.pk, "title": ""}]),
+                    "body": streamfield([]),
+                }
+            ),
         )
         page = HomePage.objects.get(slug="tweede-site", locale__language_code="nl")
         self.assertTrue(page.live)
@@ -97,11 +103,27 @@ def test_standard_page_renders_every_shared_block(client, site_root):
             ("heading", {"text": "Kop", "level": "h3"}),
             ("paragraph", "<p>Lopende <b>tekst</b>.</p>"),
             ("quote", {"text": "Een citaat.", "attribution": "Iemand"}),
-            ("call_to_action", {"title": "Doe mee", "text": "", "page": None,
-                                "external_url": "https://example.org/", "button_label": "Aanmelden"}),
-            ("table", {"caption": "Bezoek per jaar", "table": {
-                "first_row_is_table_header": True, "first_col_is_header": False,
-                "data": [["Jaar", "Bezoek"], ["2023", "30,9 mln"]]}}),
+            (
+                "call_to_action",
+                {
+                    "title": "Doe mee",
+                    "text": "",
+                    "page": None,
+                    "external_url": "https://example.org/",
+                    "button_label": "Aanmelden",
+                },
+            ),
+            (
+                "table",
+                {
+                    "caption": "Bezoek per jaar",
+                    "table": {
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": False,
+                        "data": [["Jaar", "Bezoek"], ["2023", "30,9 mln"]],
+                    },
+                },
+            ),
             ("accordion", {"heading": "Vragen", "items": [{"title": "Waarom?", "body": "<p>Daarom.</p>"}]}),
         ],
     )

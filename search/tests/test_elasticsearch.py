@@ -34,7 +34,12 @@ def test_dutch_analysis_is_the_index_default():
     default = analysis["analyzer"]["default"]
     # Order matters: fold case and accents before stop words, protect keywords before stemming.
     assert default["filter"] == [
-        "lowercase", "asciifolding", "dutch_stop", "dutch_keywords", "dutch_override", "dutch_stemmer"
+        "lowercase",
+        "asciifolding",
+        "dutch_stop",
+        "dutch_keywords",
+        "dutch_override",
+        "dutch_stemmer",
     ]
     assert analysis["filter"]["dutch_stemmer"] == {"type": "stemmer", "language": "dutch"}
     assert analysis["filter"]["dutch_stop"]["stopwords"] == "_dutch_"
@@ -47,9 +52,8 @@ def test_wagtail_backend_merges_our_settings_with_its_own():
     from wagtail.search.backends import get_search_backend
 
     backend = get_search_backend(
-        "wagtail.search.backends.elasticsearch9", **{
-            k: v for k, v in elasticsearch_backend_settings("http://127.0.0.1:9").items() if k != "BACKEND"
-        }
+        "wagtail.search.backends.elasticsearch9",
+        **{k: v for k, v in elasticsearch_backend_settings("http://127.0.0.1:9").items() if k != "BACKEND"},
     )
     analysis = backend.settings["settings"]["analysis"]
     assert analysis["analyzer"]["default"]["filter"][-1] == "dutch_stemmer"
@@ -88,7 +92,9 @@ def test_dutch_stemming_and_accents_against_a_real_cluster(settings, site_root):
     from home.models import StandardPage
 
     prefix = f"museumsite_test_{uuid.uuid4().hex[:8]}_"
-    settings.WAGTAILSEARCH_BACKENDS = {"default": elasticsearch_backend_settings(ELASTICSEARCH_URL, index_prefix=prefix)}
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": elasticsearch_backend_settings(ELASTICSEARCH_URL, index_prefix=prefix)
+    }
     StandardPageFactory(parent=site_root, title="Tentoonstellingen in het museumcafé")
     call_command("update_index", verbosity=0)
     backend = get_search_backend()

@@ -18,7 +18,9 @@ def _results(response):
 
 @pytest.fixture
 def pages(site_root, en_home):
-    museumnorm = StandardPageFactory(parent=site_root, title="De museumnorm", intro="Over het museumregister.")
+    museumnorm = StandardPageFactory(
+        parent=site_root, title="De museumnorm", intro="Over het museumregister."
+    )
     StandardPageFactory(parent=site_root, title="Museumnorm concept", publish=False)
     english = museumnorm.copy_for_translation(en_home.locale)
     english.title = "The museum norm museumnorm"
@@ -41,7 +43,9 @@ def test_search_finds_live_pages_of_the_active_language_grouped_by_type(client, 
 def test_search_never_shows_drafts_or_private_pages_to_anonymous_readers(client, site_root):
     members = Group.objects.create(name="Leden")
     private = StandardPageFactory(parent=site_root, title="Ledenvergadering verslag")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS).groups.add(members)
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.GROUPS).groups.add(
+        members
+    )
     StandardPageFactory(parent=private, title="Ledenvergadering bijlage")
     StandardPageFactory(parent=site_root, title="Ledenvergadering concept", publish=False)
 
@@ -74,7 +78,9 @@ def test_search_is_paginated(client, site_root):
 @pytest.mark.django_db
 def test_search_promotions_come_first(client, pages, site_root):
     target = StandardPageFactory(parent=site_root, title="Word lid")
-    SearchPromotion.objects.create(query=Query.get("lidmaatschap"), page=target, description="Alles over lid worden.")
+    SearchPromotion.objects.create(
+        query=Query.get("lidmaatschap"), page=target, description="Alles over lid worden."
+    )
     soup = BeautifulSoup(client.get("/zoeken/", {"q": "lidmaatschap"}).content, "html.parser")
     promotions = soup.find("section", class_="promotions")
     assert promotions.find("a").text == "Word lid"

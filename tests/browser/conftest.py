@@ -28,8 +28,13 @@ def _free_port():
 
 def _manage(env, *args, timeout=600):
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True,
-        capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -39,7 +44,11 @@ def live_site(tmp_path_factory):
         pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     workdir = tmp_path_factory.mktemp("browser-site")
     env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+        },
         "MUSEUMSITE_ENV": "local",
         "DEBUG": "false",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
@@ -52,7 +61,10 @@ def live_site(tmp_path_factory):
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
-        cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=BASE_DIR,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base_url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -79,8 +91,14 @@ def browser(live_site):
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield chromium
         chromium.close()

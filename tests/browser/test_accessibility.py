@@ -26,8 +26,15 @@ def _pages(live_site):
 def _axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+    results = Axe().run(
+        page,
+        options={
+            "runOnly": {
+                "type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+            }
+        },
+    )
     return [v for v in results.response["violations"] if v.get("impact") in BLOCKING]
 
 
@@ -41,7 +48,9 @@ def test_every_page_type_has_no_serious_or_critical_axe_violation(live_site, pag
         assert response.status == expected, f"{label} {path}: HTTP {response.status}"
         for violation in _axe_violations(page):
             targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-            failures.append(f"{label} {path}: [{violation['impact']}] {violation['id']}: {violation['help']} ({targets})")
+            failures.append(
+                f"{label} {path}: [{violation['impact']}] {violation['id']}: {violation['help']} ({targets})"
+            )
         checked.append(label)
     assert "home.HomePage" in checked and "home.StandardPage" in checked
     assert not failures, "\n".join(failures)
@@ -61,7 +70,9 @@ def _focus_is_visible(page):
 def test_skip_link_is_first_visible_on_focus_and_moves_to_main(live_site, page):
     page.goto(live_site["base_url"] + "/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.className, document.activeElement.getAttribute('href')]")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, document.activeElement.getAttribute('href')]"
+    )
     assert focused == ["skip-link", "#main"]
     assert _focus_is_visible(page)
     page.keyboard.press("Enter")
@@ -94,6 +105,8 @@ def test_language_switcher_reaches_the_english_translation(live_site, page):
 def test_the_axe_harness_reports_violations(live_site, page):
     """Guards the suite itself: a page with an unlabelled image and form field must fail."""
     page.goto(live_site["base_url"] + "/")
-    page.set_content('<html lang="nl"><body><main><h1>x</h1><img src="/x.png"><input type="text"></main></body></html>')
+    page.set_content(
+        '<html lang="nl"><body><main><h1>x</h1><img src="/x.png"><input type="text"></main></body></html>'
+    )
     ids = {violation["id"] for violation in _axe_violations(page)}
     assert {"image-alt", "label"} <= ids

@@ -11,8 +11,9 @@ class Command(BaseCommand):
     help = "Generate seeded scale data for the benchmarks (bench/). Never on a production database."
 
     def add_arguments(self, parser):
-        parser.add_argument("--factor", type=float, default=1.0,
-                            help="Fraction of the full benchmark size (default 1.0).")
+        parser.add_argument(
+            "--factor", type=float, default=1.0, help="Fraction of the full benchmark size (default 1.0)."
+        )
         parser.add_argument("--seed", type=int, default=42, help="Random seed (default 42).")
         parser.add_argument("--only", default="", help="Comma-separated generator labels to run.")
         parser.add_argument("--force", action="store_true", help="Run outside local mode.")

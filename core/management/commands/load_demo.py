@@ -15,7 +15,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force", action="store_true",
+            "--force",
+            action="store_true",
             help="Run even outside local mode (never on a production database).",
         )
         parser.add_argument(
@@ -44,8 +45,7 @@ class Command(BaseCommand):
             wagtail_logger.setLevel(previous_level)
         ctx.log(
             self.style.SUCCESS(
-                f"Demo content ready: {ctx.created} objects created in "
-                f"{time.monotonic() - started:.1f}s."
+                f"Demo content ready: {ctx.created} objects created in {time.monotonic() - started:.1f}s."
             )
         )
         if not no_admin:
@@ -54,9 +54,7 @@ class Command(BaseCommand):
     def _admin(self, ctx):
         User = get_user_model()
         password = secrets.token_urlsafe(12)
-        user, created = User.objects.get_or_create(
-            username="admin", defaults={"email": "admin@example.org"}
-        )
+        user, created = User.objects.get_or_create(username="admin", defaults={"email": "admin@example.org"})
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
