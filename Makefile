@@ -6,6 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 export MUSEUMSITE_ENV ?= local
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install migrate demo lint format browsers clean
 

@@ -190,6 +190,31 @@ def taxonomy(ctx):
         ctx.created += created
 
 
+@demo_step(order=980, label="featured items on the home page")
+def featured(ctx):
+    """Feature the first page of each section on the Dutch home page (once)."""
+    home = ctx.home
+    if home.featured_items.exists():
+        return
+    from core.page_types import project_page_models
+
+    picks = []
+    for model in project_page_models():
+        if model._meta.label in {"home.HomePage", "home.StandardPage"} or model.__name__.endswith("IndexPage"):
+            continue
+        page = (
+            model.objects.live().public().filter(locale=home.locale, alias_of__isnull=True)
+            .order_by("path").first()
+        )
+        if page is not None:
+            picks.append(page)
+    for order, page in enumerate(picks[:6]):
+        home.featured_items.create(page=page, sort_order=order)
+    if picks:
+        home.save_revision().publish()
+        ctx.created += len(picks[:6])
+
+
 @demo_step(order=990, label="synchronise the English tree")
 def sync_tree(ctx):
     """Give every Dutch page without a translation its English alias ("sync from")."""
