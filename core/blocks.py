@@ -5,6 +5,7 @@ Each block sets an icon, a template (``templates/blocks/``), a description and a
 ``get_api_representation`` so the headless API never hands out database-internal HTML.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -163,11 +164,7 @@ class CallToActionBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("external_url")):
             raise blocks.StructBlockValidationError(
-                block_errors={
-                    "page": blocks.BlockValidationError(
-                        _("Choose a page or enter an external URL, not both.")
-                    )
-                }
+                block_errors={"page": ValidationError(_("Choose a page or enter an external URL, not both."))}
             )
         return value
 

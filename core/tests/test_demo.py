@@ -1,0 +1,47 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Locale, Page, Site
+
+from core.models import Dossier, Theme
+from home.models import HomePage
+
+
+@pytest.mark.django_db
+def test_load_demo_builds_the_site_shows_progress_and_prints_the_admin_login():
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    output = out.getvalue()
+    assert "[1/" in output and "themes: 5/5" in output
+    assert "user: admin  password: " in output
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert (
+        site.root_page.get_translation(Locale.objects.get(language_code="en")).title == "Museum Association"
+    )
+    assert Theme.objects.filter(locale__language_code="nl").count() == 5
+    assert Theme.objects.filter(locale__language_code="en").count() == 5
+    assert Dossier.objects.filter(locale__language_code="nl").count() >= 9
+    # The plain welcome page of a fresh database is gone.
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_outside_local_mode(settings):
+    settings.LOCAL = False
+    with pytest.raises(CommandError, match="local mode"):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_admin_password_is_reset_on_every_run():
+    from django.contrib.auth.models import User
+
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_demo", stdout=first)
+    call_command("load_demo", stdout=second)
+    password = second.getvalue().rsplit("password: ", 1)[1].strip()
+    assert User.objects.get(username="admin").check_password(password)
+    assert first.getvalue().rsplit("password: ", 1)[1].strip() != password
