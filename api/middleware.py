@@ -1,10 +1,29 @@
-"""Caching headers for the public API: ETag, Cache-Control, 304 on If-None-Match, CORS."""
+"""HTTP behaviour of the public API around the views: CORS, HEAD, caching headers, problem errors.
+
+- Every response allows any origin to read it (a public, read-only API without credentials);
+  ``OPTIONS`` preflights answer 204 so browsers may send ``If-None-Match`` and JSON bodies.
+- ``HEAD`` is answered like ``GET`` without a body.
+- Successful GETs get a strong ``ETag`` and ``Cache-Control: public, max-age=API_CACHE_SECONDS``;
+  a matching ``If-None-Match`` answers 304.
+- Any error response that is not yet a problem document (405 from routing, 500) becomes one.
+"""
 
 import hashlib
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
+
+from .errors import PROBLEM_CONTENT_TYPE, problem_response
+
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Accept-Language, Content-Type, If-None-Match",
+    "Access-Control-Expose-Headers": "ETag",
+    "Access-Control-Max-Age": "86400",
+}
 
 
 class ApiCacheMiddleware:
@@ -14,12 +33,33 @@ class ApiCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
         if not request.path.startswith(self.prefix):
+            return self.get_response(request)
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            for header, value in CORS_HEADERS.items():
+                response[header] = value
             return response
-        # A public read-only API: any origin may read it (no credentials are involved).
-        response.setdefault("Access-Control-Allow-Origin", "*")
-        if request.method not in ("GET", "HEAD") or response.streaming:
+
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
+        response = self._finish(request, self.get_response(request))
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag"
+        if head:
+            request.method = "HEAD"
+            if not response.streaming:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
+        return response
+
+    def _finish(self, request, response):
+        if response.status_code >= 400 and not response.get("Content-Type", "").startswith(
+            PROBLEM_CONTENT_TYPE
+        ):
+            response = self._as_problem(request, response)
+        if request.method != "GET" or response.streaming:
             return response
         if response.status_code != 200:
             if not response.has_header("Cache-Control"):
@@ -31,3 +71,18 @@ class ApiCacheMiddleware:
             patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
         patch_vary_headers(response, ["Accept-Encoding"])
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+    def _as_problem(self, request, response):
+        status = response.status_code
+        if status == 405:
+            allowed = response.get("Allow", "GET")
+            problem = problem_response(405, f"{request.method} is not allowed here; use {allowed}.")
+            problem["Allow"] = allowed
+            return problem
+        if status == 404:
+            return problem_response(404, "The requested API resource does not exist.")
+        if status >= 500:
+            return problem_response(
+                status, "The server could not answer this request; please try again later."
+            )
+        return problem_response(status, "The request could not be handled.")

@@ -115,3 +115,45 @@ def test_openapi_and_docs_are_served(client):
     assert schema["openapi"].startswith("3.1")
     assert "/api/v1/pages/resolve/" in schema["paths"]
     assert client.get("/api/v1/docs").status_code == 200
+
+
+@pytest.mark.django_db
+def test_wrong_method_is_a_405_problem_with_allow(client, themes):
+    response = client.post(THEMES)
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+    assert "GET" in response["Allow"]
+    assert response.json()["detail"].startswith("POST is not allowed here")
+
+
+@pytest.mark.django_db
+def test_head_answers_like_get_without_a_body(client, themes):
+    get = client.get(THEMES)
+    head = client.head(THEMES)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["ETag"] == get["ETag"]
+
+
+def test_cors_preflight_allows_conditional_requests(client):
+    response = client.options(
+        THEMES, headers={"Origin": "https://www.museum.nl", "Access-Control-Request-Headers": "if-none-match"}
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "If-None-Match" in response["Access-Control-Allow-Headers"]
+
+
+@pytest.mark.django_db
+def test_a_server_error_in_the_api_is_a_problem_not_html(client, site_root, monkeypatch):
+    from api import pages
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pages, "resolve_page", explode)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/pages/resolve/", {"path": "/"})
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert "boom" not in response.content.decode()
