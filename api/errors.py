@@ -50,8 +50,9 @@ def problem_response(status, detail, invalid_params=None):
 
 
 def _param_name(loc):
-    # ninja reports (source, name) or (source, schema, name): drop the source, keep the last part.
-    parts = [str(part) for part in loc[1:]]
+    # ninja reports (source, name), (source, schema, name) or, for one item of a repeated
+    # parameter, (source, name, index): drop the source and list indexes, keep the name.
+    parts = [str(part) for part in loc[1:] if not isinstance(part, int)]
     return parts[-1] if parts else "request"
 
 

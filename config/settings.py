@@ -279,6 +279,13 @@ API_MAX_LIMIT = env_int("API_MAX_LIMIT", 100)
 API_DEFAULT_LIMIT = 20
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
+# --- Sections ---------------------------------------------------------------------------
+
+# Partner proposals for the agenda: contact details are deleted after this many days
+# (``manage.py purge_partner_submissions``); editors are notified at these addresses.
+AGENDA_SUBMISSION_RETENTION_DAYS = env_int("AGENDA_SUBMISSION_RETENTION_DAYS", 180)
+AGENDA_SUBMISSION_NOTIFY_EMAILS = env_list("AGENDA_SUBMISSION_NOTIFY_EMAILS", [])
+
 # --- Mail and logging ---------------------------------------------------------------------
 
 EMAIL_BACKEND = env_str(

@@ -14,6 +14,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
+from .charts import ChartDataError, ChartType, render_chart, table_to_series
+
 # Rendition sizes handed to API clients: name -> Wagtail filter spec.
 IMAGE_RENDITIONS = {
     "small": "fill-400x300",
@@ -276,6 +278,102 @@ class DocumentListBlock(blocks.StructBlock):
         }
 
 
+class ChartBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("title"), max_length=150, help_text=_("What the chart shows, e.g. 'Museum visits per year'.")
+    )
+    description = blocks.TextBlock(
+        label=_("description"),
+        help_text=_("The main finding in one or two sentences, read by screen readers instead of the image."),
+    )
+    chart_type = blocks.ChoiceBlock(label=_("chart type"), choices=ChartType.choices, default=ChartType.BAR)
+    unit = blocks.CharBlock(
+        label=_("unit"), required=False, max_length=40, help_text=_("E.g. 'miljoen bezoeken' or '%'.")
+    )
+    data = TableBlock(
+        label=_("data"),
+        help_text=_(
+            "First row: a label for the categories, then one column name per series. "
+            "Then one row per category (e.g. a year) with numbers; 30,9 and 30.9 both work."
+        ),
+        table_options={"startRows": 4, "startCols": 2},
+    )
+    source = blocks.CharBlock(label=_("source"), required=False, max_length=200)
+
+    class Meta:
+        icon = "table"
+        template = "blocks/chart_block.html"
+        label = _("Chart")
+        description = _("A bar or line chart drawn from a small table, with the table beside it.")
+        preview_value = {
+            "title": "Museumbezoek",
+            "description": "In 2023 telden de musea 30,9 miljoen bezoeken.",
+            "chart_type": "bar",
+            "unit": "miljoen",
+            "data": {
+                "first_row_is_table_header": True,
+                "first_col_is_header": True,
+                "table_header_choice": "both",
+                "data": [["Jaar", "Bezoeken"], ["2023", "30,9"]],
+            },
+            "source": "Museumcijfers 2023",
+        }
+
+    @staticmethod
+    def _rows(value):
+        data = value.get("data") or {}
+        return data.get("data") if isinstance(data, dict) else None
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            table_to_series(self._rows(value))
+        except ChartDataError as error:
+            raise blocks.StructBlockValidationError(
+                block_errors={"data": ValidationError(str(error))}
+            ) from None
+        return value
+
+    def series(self, value):
+        """``(axis_label, categories, series)`` of the value, or ``None`` when it cannot be drawn."""
+        try:
+            return table_to_series(self._rows(value))
+        except ChartDataError:
+            return None
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        parsed = self.series(value)
+        context["chart"] = None
+        if parsed:
+            axis_label, categories, series = parsed
+            context["chart"] = render_chart(
+                chart_type=value["chart_type"],
+                title=value["title"],
+                description=value["description"],
+                categories=categories,
+                series=series,
+                axis_label=axis_label,
+                unit=value["unit"],
+                source=value["source"],
+            )
+        return context
+
+    def get_api_representation(self, value, context=None):
+        parsed = self.series(value) or ("", [], [])
+        axis_label, categories, series = parsed
+        return {
+            "title": value["title"],
+            "description": value["description"],
+            "chart_type": value["chart_type"],
+            "unit": value["unit"],
+            "axis_label": axis_label,
+            "categories": categories,
+            "series": [{"name": name, "values": values} for name, values in series],
+            "source": value["source"],
+        }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = RichTextBlock(
@@ -293,6 +391,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     table = AccessibleTableBlock()
     accordion = AccordionBlock()
     documents = DocumentListBlock()
+    chart = ChartBlock()
 
 
 def stream_api_representation(stream_value, request=None):

@@ -200,11 +200,16 @@ def featured(ctx):
 
     picks = []
     for model in project_page_models():
-        if model._meta.label in {"home.HomePage", "home.StandardPage"} or model.__name__.endswith("IndexPage"):
+        if model._meta.label in {"home.HomePage", "home.StandardPage"} or model.__name__.endswith(
+            "IndexPage"
+        ):
             continue
         page = (
-            model.objects.live().public().filter(locale=home.locale, alias_of__isnull=True)
-            .order_by("path").first()
+            model.objects.live()
+            .public()
+            .filter(locale=home.locale, alias_of__isnull=True)
+            .order_by("path")
+            .first()
         )
         if page is not None:
             picks.append(page)

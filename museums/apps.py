@@ -6,3 +6,16 @@ class MuseumsConfig(AppConfig):
     name = "museums"
     verbose_name = _("Museums and exhibitions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from .models import ExhibitionPage
+        from .signals import reindex_museum
+
+        page_published.connect(
+            reindex_museum, sender=ExhibitionPage, dispatch_uid="museums_reindex_on_publish"
+        )
+        page_unpublished.connect(
+            reindex_museum, sender=ExhibitionPage, dispatch_uid="museums_reindex_on_unpublish"
+        )

@@ -1,0 +1,382 @@
+"""Demo content of the agenda: the agenda page and 40+ events over the past and coming year.
+
+Dated public facts (DOMAIN.md): the Museumcongres in Arnhem on 14 Nov 2024, the Focusprogramma
+Digitale Transities (1 Sep 2024 – 10 Feb 2025), the centenary on 27 Feb 2026 at the
+Rijksmuseum and the symposium on Saba and Sint Eustatius heritage on 19 Feb 2026. Every other
+event is invented, marked "(demo)", and dated relative to the day the demo is loaded.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from core.demo_loader import demo_step
+from core.models import Dossier, Organisation, Theme
+
+from .choices import AttendanceMode, Audience, EventStatus, EventType, Recurrence
+from .models import AgendaIndexPage, EventExceptionDate, EventPage, EventSession, EventSpeaker
+
+T = datetime.time
+STREAM = "https://example.org/demo-stream"
+REGISTER = "https://example.org/demo-aanmelden"
+DUTCH_TYPES = {
+    EventType.SEMINAR: "Seminar",
+    EventType.WEBINAR: "Webinar",
+    EventType.NETWORK_MEETING: "Netwerkbijeenkomst",
+    EventType.WORKING_GROUP: "Werkgroep",
+    EventType.TRAINING: "Training",
+    EventType.PARTNER_ACTIVITY: "Partneractiviteit",
+}
+
+
+def _museum(title):
+    try:
+        from museums.models import MuseumPage
+    except ImportError:  # the museums app is optional for the agenda
+        return None
+    return MuseumPage.objects.live().filter(title__iexact=title, locale__language_code="nl").first()
+
+
+def _fact_events(today):
+    return [
+        {
+            "slug": "museumcongres-2024",
+            "title": "Museumcongres 2024",
+            "event_type": EventType.CONGRESS,
+            "start_date": datetime.date(2024, 11, 14),
+            "start_time": T(9, 30),
+            "end_time": T(17, 30),
+            "venue_name": "Arnhem (demo-locatie)",
+            "venue_city": "Arnhem",
+            "venue_province": "NL-GE",
+            "audience": Audience.PROFESSIONALS,
+            "themes": ["aantrekkelijk", "duurzaam"],
+            "intro": "Het jaarlijkse Museumcongres voor zo'n 1.000 museumprofessionals, met de uitreiking "
+            "van de VriendenLoterij Museumprijs 2024.",
+            "registration_url": REGISTER,
+            "price_member": "195.00",
+            "price_non_member": "295.00",
+        },
+        {
+            "slug": "focusprogramma-digitale-transities",
+            "title": "Focusprogramma Digitale Transities",
+            "event_type": EventType.PARTNER_ACTIVITY,
+            "organiser": "DEN Kennisinstituut cultuur & digitalisering",
+            "start_date": datetime.date(2024, 9, 1),
+            "end_date": datetime.date(2025, 2, 10),
+            "all_day": True,
+            "attendance_mode": AttendanceMode.ONLINE,
+            "online_url": STREAM,
+            "dossiers": ["digitalisering"],
+            "intro": "Een programma van een partner over digitale transities in musea.",
+        },
+        {
+            "slug": "eeuwfeest-museumvereniging",
+            "title": "100 jaar Museumvereniging",
+            "event_type": EventType.GENERAL_MEETING,
+            "start_date": datetime.date(2026, 2, 27),
+            "start_time": T(15, 0),
+            "end_time": T(19, 0),
+            "museum": "Rijksmuseum",
+            "venue_name": "Rijksmuseum",
+            "venue_city": "Amsterdam",
+            "venue_province": "NL-NH",
+            "audience": Audience.MEMBERS,
+            "intro": "De Museumvereniging, opgericht in 1926, viert haar eeuwfeest in het Rijksmuseum.",
+        },
+        {
+            "slug": "symposium-erfgoed-saba-statia",
+            "title": "Symposium erfgoed van Saba en Sint Eustatius",
+            "event_type": EventType.PARTNER_ACTIVITY,
+            "organiser": "Rijksdienst voor het Cultureel Erfgoed",
+            "start_date": datetime.date(2026, 2, 19),
+            "start_time": T(9, 0),
+            "end_time": T(13, 0),
+            "time_zone": "America/Kralendijk",
+            "attendance_mode": AttendanceMode.ONLINE,
+            "online_url": STREAM,
+            "dossiers": ["caribisch-deel-koninkrijk"],
+            "intro": "Een symposium over het erfgoed van Saba en Sint Eustatius (tijden en stream: demo).",
+        },
+    ]
+
+
+def _demo_events(today):
+    d = lambda days: today + datetime.timedelta(days=days)  # noqa: E731
+    events = [
+        {
+            "slug": "museumcongres-demo",
+            "title": "Museumcongres (demo)",
+            "event_type": EventType.CONGRESS,
+            "start_date": d(170),
+            "start_time": T(9, 30),
+            "end_time": T(17, 30),
+            "museum": "Nederlands Openluchtmuseum",
+            "venue_name": "Demo-congrescentrum",
+            "venue_city": "Arnhem",
+            "venue_province": "NL-GE",
+            "audience": Audience.PROFESSIONALS,
+            "themes": ["aantrekkelijk"],
+            "registration_url": REGISTER,
+            "registration_deadline": timezone.make_aware(datetime.datetime.combine(d(150), T(23, 59))),
+            "capacity": 1000,
+            "price_member": "195.00",
+            "price_non_member": "295.00",
+            "speakers": [("Demo-spreker", "directeur, demo-museum")],
+            "intro": "Het jaarlijkse congres van de museumsector. (Demo-datum en -programma.)",
+        },
+        {
+            "slug": "leesclub-museumboeken",
+            "title": "Leesclub museumboeken (demo)",
+            "event_type": EventType.BOOK_CLUB,
+            "start_date": d(-120),
+            "start_time": T(19, 30),
+            "end_time": T(21, 0),
+            "recurrence": Recurrence.MONTHLY_WEEKDAY,
+            "recurrence_count": 14,
+            "attendance_mode": AttendanceMode.ONLINE,
+            "online_url": STREAM,
+            "audience": Audience.MEMBERS,
+            "themes": ["divers"],
+            "exceptions": [d(-120 + 28 * 4)],
+            "intro": "Elke maand bespreken leden een boek over musea. (Demo.)",
+        },
+        {
+            "slug": "webinar-energiebesparing-geannuleerd",
+            "title": "Webinar energiebesparing in depots (demo)",
+            "event_type": EventType.WEBINAR,
+            "start_date": d(21),
+            "start_time": T(14, 0),
+            "end_time": T(15, 0),
+            "attendance_mode": AttendanceMode.ONLINE,
+            "online_url": STREAM,
+            "status": EventStatus.CANCELLED,
+            "themes": ["duurzaam"],
+            "dossiers": ["duurzaamheid"],
+            "intro": "Dit webinar gaat niet door. (Demo.)",
+        },
+        {
+            "slug": "training-collectieveiligheid",
+            "title": "Training collectieveiligheid (demo)",
+            "event_type": EventType.TRAINING,
+            "start_date": d(35),
+            "start_time": T(10, 0),
+            "end_time": T(16, 0),
+            "sessions": [
+                (d(42), T(10, 0), T(16, 0), "Dag 2: calamiteitenplan"),
+                (d(49), T(10, 0), T(13, 0), "Dag 3: oefening"),
+            ],
+            "venue_name": "Demo-opleidingscentrum",
+            "venue_city": "Utrecht",
+            "venue_province": "NL-UT",
+            "dossiers": ["collectieveiligheid"],
+            "registration_url": REGISTER,
+            "capacity": 24,
+            "price_member": "450.00",
+            "price_non_member": "650.00",
+            "intro": "Een training in drie dagdelen over de veiligheid van collecties. (Demo.)",
+        },
+        {
+            "slug": "netwerkbijeenkomst-caribische-musea",
+            "title": "Netwerkbijeenkomst Caribische musea (demo)",
+            "event_type": EventType.NETWORK_MEETING,
+            "start_date": d(60),
+            "start_time": T(18, 0),
+            "end_time": T(20, 0),
+            "time_zone": "America/Kralendijk",
+            "museum": "Museo Chich'i Tan",
+            "venue_name": "Demo-locatie Rincon",
+            "venue_city": "Rincon",
+            "venue_province": "NL-BQ1",
+            "attendance_mode": AttendanceMode.MIXED,
+            "online_url": STREAM,
+            "dossiers": ["caribisch-deel-koninkrijk"],
+            "themes": ["divers"],
+            "intro": "Musea op de eilanden ontmoeten elkaar, ter plaatse en online. (Demo.)",
+        },
+        {
+            "slug": "alv-voorjaar",
+            "title": "Algemene ledenvergadering voorjaar (demo)",
+            "event_type": EventType.GENERAL_MEETING,
+            "start_date": d(140),
+            "start_time": T(13, 30),
+            "end_time": T(16, 30),
+            "venue_name": "Demo-vergaderzaal",
+            "venue_city": "Amsterdam",
+            "venue_province": "NL-NH",
+            "attendance_mode": AttendanceMode.MIXED,
+            "online_url": STREAM,
+            "audience": Audience.MEMBERS,
+            "intro": "De ALV van de vereniging. (Demo.)",
+        },
+        {
+            "slug": "werkgroep-museum-cao",
+            "title": "Werkgroep Museum cao (demo)",
+            "event_type": EventType.WORKING_GROUP,
+            "start_date": d(-40),
+            "start_time": T(10, 0),
+            "end_time": T(12, 0),
+            "recurrence": Recurrence.WEEKLY,
+            "recurrence_interval": 6,
+            "recurrence_until": d(200),
+            "attendance_mode": AttendanceMode.ONLINE,
+            "online_url": STREAM,
+            "dossiers": ["museum-cao"],
+            "audience": Audience.DIRECTORS,
+            "intro": "De werkgroep bespreekt de Museum cao en de functieordening. (Demo.)",
+        },
+        {
+            "slug": "seminar-uitgesteld",
+            "title": "Seminar sociale veiligheid (demo)",
+            "event_type": EventType.SEMINAR,
+            "start_date": d(75),
+            "start_time": T(13, 0),
+            "end_time": T(17, 0),
+            "status": EventStatus.POSTPONED,
+            "venue_name": "Demo-zaal",
+            "venue_city": "Den Haag",
+            "venue_province": "NL-ZH",
+            "dossiers": ["sociale-veiligheid"],
+            "intro": "Dit seminar is uitgesteld; een nieuwe datum volgt. (Demo.)",
+        },
+        {
+            "slug": "seminar-verplaatst",
+            "title": "Seminar ethisch fondsenwerven (demo)",
+            "event_type": EventType.SEMINAR,
+            "start_date": d(95),
+            "start_time": T(13, 0),
+            "end_time": T(17, 0),
+            "status": EventStatus.RESCHEDULED,
+            "previous_start": timezone.make_aware(datetime.datetime.combine(d(88), T(13, 0))),
+            "venue_name": "Demo-zaal",
+            "venue_city": "Zwolle",
+            "venue_province": "NL-OV",
+            "dossiers": ["ethisch-fondsenwerven"],
+            "themes": ["financieel-gezond"],
+            "intro": "Dit seminar is verplaatst naar een nieuwe datum. (Demo.)",
+        },
+    ]
+    # A spread of further events over the past and coming year (all demo).
+    types = [
+        EventType.SEMINAR,
+        EventType.WEBINAR,
+        EventType.NETWORK_MEETING,
+        EventType.WORKING_GROUP,
+        EventType.TRAINING,
+        EventType.PARTNER_ACTIVITY,
+    ]
+    places = [
+        ("Leeuwarden", "NL-FR"),
+        ("Assen", "NL-DR"),
+        ("Leiden", "NL-ZH"),
+        ("Kerkrade", "NL-LI"),
+        ("Enkhuizen", "NL-NH"),
+        ("Lelystad", "NL-FL"),
+        ("Helmond", "NL-NB"),
+        ("Middelburg", "NL-ZE"),
+        ("Groningen", "NL-GR"),
+        ("Utrecht", "NL-UT"),
+    ]
+    theme_cycle = ["financieel-gezond", "aantrekkelijk", "divers", "inclusief", "duurzaam"]
+    dossier_cycle = [
+        "duurzaamheid",
+        "digitalisering",
+        "code-diversiteit-inclusie",
+        "toegankelijkheid",
+        "museumnorm",
+        "museumcijfers",
+    ]
+    for number in range(32):
+        kind = types[number % len(types)]
+        city, province = places[number % len(places)]
+        online = kind == EventType.WEBINAR
+        offset = -330 + number * 21
+        events.append(
+            {
+                "slug": f"demo-activiteit-{number + 1}",
+                "title": f"{DUTCH_TYPES[kind]} {dossier_cycle[number % 6].replace('-', ' ')} {number + 1} (demo)",
+                "event_type": kind,
+                "start_date": d(offset),
+                "start_time": T(10 + number % 5, 0),
+                "end_time": T(12 + number % 5, 0),
+                "attendance_mode": AttendanceMode.ONLINE if online else AttendanceMode.IN_PERSON,
+                "online_url": STREAM if online else "",
+                "venue_name": "" if online else f"Demo-locatie {city}",
+                "venue_city": "" if online else city,
+                "venue_province": "" if online else province,
+                "audience": [Audience.EVERYONE, Audience.PROFESSIONALS, Audience.MEMBERS][number % 3],
+                "themes": [theme_cycle[number % 5]],
+                "dossiers": [dossier_cycle[number % 6]],
+                "organiser": "DEN Kennisinstituut cultuur & digitalisering"
+                if kind == EventType.PARTNER_ACTIVITY
+                else None,
+                "registration_url": REGISTER if number % 2 == 0 else "",
+                "registration_full": number % 8 == 0,
+                "price_member": "0.00" if number % 2 == 0 else None,
+                "price_non_member": "25.00" if number % 2 == 0 else None,
+                "intro": f"Een demo-activiteit in de agenda (nummer {number + 1}).",
+            }
+        )
+    return events
+
+
+def _create(ctx, agenda, data):
+    data = dict(data)
+    themes = list(Theme.objects.filter(locale=agenda.locale, slug__in=data.pop("themes", [])))
+    dossiers = list(Dossier.objects.filter(locale=agenda.locale, slug__in=data.pop("dossiers", [])))
+    organiser = data.pop("organiser", None)
+    museum = _museum(data.pop("museum", "") or "")
+    speakers = data.pop("speakers", [])
+    sessions = data.pop("sessions", [])
+    exceptions = data.pop("exceptions", [])
+    slug = data.pop("slug")
+    if museum is not None:
+        for name in ("venue_name", "venue_city", "venue_province"):
+            data.pop(name, None)
+        data["venue_museum"] = museum
+    if organiser:
+        data["organiser"] = Organisation.objects.filter(name=organiser).first()
+    data.setdefault("listing_summary", data.get("intro", "")[:300])
+    data.update(
+        themes=themes,
+        dossiers=dossiers,
+        speakers=[EventSpeaker(name=name, role=role) for name, role in speakers],
+        sessions=[EventSession(date=s[0], start_time=s[1], end_time=s[2], title=s[3]) for s in sessions],
+        exception_dates=[EventExceptionDate(date=day) for day in exceptions],
+    )
+    return ctx.get_or_create_page(agenda, EventPage, slug=slug, defaults=data)
+
+
+@demo_step(order=40, label="agenda")
+def load(ctx):
+    agenda = ctx.get_or_create_page(
+        ctx.home,
+        AgendaIndexPage,
+        slug="agenda",
+        defaults={
+            "title": "Agenda",
+            "intro": "Seminars, webinars, netwerkbijeenkomsten, het Museumcongres en activiteiten van partners.",
+            "listing_summary": "Wat er te doen is voor musea en museumprofessionals.",
+            "show_in_menus": True,
+            "submission_intro": "Organiseert u een activiteit voor musea? Stel haar voor; de redactie "
+            "beoordeelt elk voorstel voordat het in de agenda komt.",
+        },
+    )
+    ctx.register_section("agenda", agenda)
+    today = timezone.localdate()
+    events = {}
+    for data in ctx.progress([*_fact_events(today), *_demo_events(today)], "events"):
+        events[data["slug"]] = _create(ctx, agenda, data)
+    ctx.translate(
+        agenda,
+        "en",
+        title="Events",
+        slug="events",
+        intro="Seminars, webinars, network meetings, the Museum congress and partners' activities.",
+        listing_summary="What is on for museums and museum professionals.",
+    )
+    for slug, title in (
+        ("museumcongres-demo", "Museum congress (demo)"),
+        ("training-collectieveiligheid", "Collection safety training (demo)"),
+    ):
+        ctx.translate(events[slug], "en", title=title)

@@ -1,0 +1,191 @@
+"""The iCal (RFC 5545) and RSS output, parsed back."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import icalendar
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from agenda.choices import AttendanceMode, EventStatus, Recurrence
+
+TODAY = datetime.date.today()
+
+
+def _calendar(client, url, query=None):
+    response = client.get(url, query or {})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert b"\r\n" in response.content  # RFC 5545 line endings
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))  # folded
+    return icalendar.Calendar.from_ical(response.content)
+
+
+@pytest.mark.django_db
+def test_ical_feed_is_valid_and_complete(client, agenda, make_event):
+    event = make_event(
+        title="Leesclub",
+        recurrence=Recurrence.WEEKLY,
+        recurrence_count=3,
+        start_date=TODAY + datetime.timedelta(days=3),
+        start_time=datetime.time(19),
+        end_time=datetime.time(20, 30),
+        venue_name="Demo-zaal",
+        venue_address="Straat 1",
+        venue_latitude="52.090000",
+        venue_longitude="5.120000",
+    )
+    calendar = _calendar(client, agenda.url + "ical/")
+    assert calendar["VERSION"] == "2.0"
+    assert calendar["PRODID"]
+    vevents = calendar.walk("VEVENT")
+    assert len(vevents) == 3
+    for vevent in vevents:
+        for prop in (
+            "UID",
+            "DTSTAMP",
+            "DTSTART",
+            "DTEND",
+            "SEQUENCE",
+            "SUMMARY",
+            "URL",
+            "LOCATION",
+            "STATUS",
+        ):
+            assert prop in vevent, prop
+        assert vevent["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+        assert vevent.decoded("DTSTART").astimezone(datetime.UTC).tzinfo is not None
+        assert str(vevent["STATUS"]) == "CONFIRMED"
+        assert "Demo-zaal" in str(vevent["LOCATION"])
+        assert str(vevent["URL"]).endswith(event.url)
+    (timezone,) = calendar.walk("VTIMEZONE")
+    assert str(timezone["TZID"]) == "Europe/Amsterdam"
+    assert {str(v["UID"]) for v in vevents} == set(event.occurrences.values_list("uid", flat=True))
+    assert vevents[0].decoded("DTSTART").hour == 19
+
+
+@pytest.mark.django_db
+def test_uids_are_stable_across_renders_and_sequence_follows_changes(client, agenda, make_event):
+    event = make_event(title="Seminar", start_date=TODAY + datetime.timedelta(days=9))
+    first = _calendar(client, event.url + "ical/").walk("VEVENT")[0]
+    second = _calendar(client, event.url + "ical/").walk("VEVENT")[0]
+    assert first["UID"] == second["UID"]
+    assert first.decoded("DTSTAMP") == second.decoded("DTSTAMP")
+    assert first.decoded("SEQUENCE") == 0
+
+    event.start_time = datetime.time(11)
+    event.status = EventStatus.CANCELLED
+    event.save_revision().publish()
+    moved = _calendar(client, event.url + "ical/").walk("VEVENT")[0]
+    assert moved["UID"] == first["UID"]  # the same event, updated in calendars
+    assert moved.decoded("SEQUENCE") == 1
+    assert str(moved["STATUS"]) == "CANCELLED"
+    assert moved.decoded("DTSTART").hour == 11
+
+
+@pytest.mark.django_db
+def test_cancelled_events_stay_in_the_feed_as_cancelled(client, agenda, make_event):
+    make_event(title="Afgelast", status=EventStatus.CANCELLED, start_date=TODAY + datetime.timedelta(days=4))
+    (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
+    assert str(vevent["STATUS"]) == "CANCELLED"
+
+
+@pytest.mark.django_db
+def test_time_zones_and_all_day_events(client, agenda, make_event):
+    make_event(
+        title="Bonaire",
+        time_zone="America/Kralendijk",
+        start_date=TODAY + datetime.timedelta(days=6),
+        start_time=datetime.time(18),
+        end_time=datetime.time(20),
+    )
+    make_event(
+        title="Hele dag",
+        all_day=True,
+        start_time=None,
+        end_time=None,
+        start_date=TODAY + datetime.timedelta(days=7),
+        end_date=TODAY + datetime.timedelta(days=8),
+    )
+    calendar = _calendar(client, agenda.url + "ical/")
+    assert {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")} == {"America/Kralendijk"}
+    by_title = {str(v["SUMMARY"]): v for v in calendar.walk("VEVENT")}
+    bonaire = by_title["Bonaire"]
+    assert bonaire["DTSTART"].params["TZID"] == "America/Kralendijk"
+    assert bonaire.decoded("DTSTART").utcoffset() == datetime.timedelta(hours=-4)
+    assert bonaire.decoded("DTSTART").hour == 18
+    whole = by_title["Hele dag"]
+    assert whole.decoded("DTSTART") == TODAY + datetime.timedelta(days=7)
+    assert whole.decoded("DTEND") == TODAY + datetime.timedelta(days=9)  # exclusive
+
+
+@pytest.mark.django_db
+def test_online_events_carry_their_online_address(client, agenda, make_event):
+    make_event(
+        title="Webinar",
+        attendance_mode=AttendanceMode.ONLINE,
+        online_url="https://example.org/live",
+        venue_city="",
+        venue_name="",
+        venue_province="",
+        start_date=TODAY + datetime.timedelta(days=2),
+    )
+    (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
+    assert str(vevent["LOCATION"]) == "https://example.org/live"
+    assert "https://example.org/live" in str(vevent["DESCRIPTION"])
+    assert "GEO" not in vevent
+
+
+@pytest.mark.django_db
+def test_rss_is_valid_xml_with_one_item_per_occurrence(client, agenda, make_event):
+    make_event(
+        title="Leesclub <&>",
+        recurrence=Recurrence.WEEKLY,
+        recurrence_count=2,
+        start_date=TODAY + datetime.timedelta(days=1),
+    )
+    response = client.get(agenda.url + "rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)
+    assert root.tag == "rss"
+    items = root.findall("./channel/item")
+    assert len(items) == 2
+    assert all(item.find("title").text.startswith("Leesclub <&>") for item in items)
+    assert len({item.find("guid").text for item in items}) == 2
+
+
+@pytest.mark.django_db
+def test_feed_queries_do_not_grow_with_the_number_of_events(client, agenda, make_event):
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for day in range(2):
+        make_event(start_date=TODAY + datetime.timedelta(days=day + 1))
+    few = (count(agenda.url + "ical/"), count(agenda.url + "rss/"), count(agenda.url))
+    for day in range(8):
+        make_event(
+            start_date=TODAY + datetime.timedelta(days=day + 3),
+            recurrence=Recurrence.WEEKLY,
+            recurrence_count=2,
+        )
+    many = (count(agenda.url + "ical/"), count(agenda.url + "rss/"), count(agenda.url))
+    assert many == few
+
+
+@pytest.mark.django_db
+def test_the_subscribe_block_links_the_current_filters(client, agenda, make_event):
+    from bs4 import BeautifulSoup
+
+    response = client.get(agenda.url, {"type": "webinar", "theme": "", "page": "1", "junk": "x"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    links = [a["href"] for a in soup.select(".agenda-subscribe a")]
+    assert links[0] == "webcal://testserver/agenda/ical/?type=webinar"
+    assert links[1] == "http://testserver/agenda/ical/?type=webinar"
+    assert links[2] == "/agenda/rss/?type=webinar"
+    # Without filters: the whole agenda.
+    soup = BeautifulSoup(client.get(agenda.url).content, "html.parser")
+    assert [a["href"] for a in soup.select(".agenda-subscribe a")][0] == "webcal://testserver/agenda/ical/"

@@ -1,0 +1,39 @@
+"""The museum finder: the section page listing museums through filters."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from core.blocks import BaseStreamBlock
+from core.models import BasePage
+
+
+class MuseumIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("body"), blank=True, help_text=_("Shown below the results.")
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("museums per page"), default=20, help_text=_("How many results each page of the finder shows.")
+    )
+
+    content_panels = [*BasePage.content_panels, "intro", "per_page", "body"]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["museums.MuseumPage"]
+    schema_type = "CollectionPage"
+
+    class Meta:
+        verbose_name = _("museum finder")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..finder import finder_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(finder_context(self, request))
+        return context
+
+    def get_api_data(self, request=None):
+        return {**super().get_api_data(request), "intro": self.intro, "api_list": "/api/v1/museums/"}

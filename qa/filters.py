@@ -1,0 +1,61 @@
+"""The question filters shared by the Q&A start page (search form) and the API."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from qa import search
+from qa.choices import Audience
+from qa.models import QACategoryPage
+
+MAX_QUERY_LENGTH = 200
+
+
+class QuestionFilter(django_filters.FilterSet):
+    """Filters a queryset of visible QuestionPages; ``q`` also orders by relevance.
+
+    ``categories`` is the queryset of categories a reader may choose from (those of one
+    language), identified by slug.
+    """
+
+    category = django_filters.ModelChoiceFilter(
+        label=_("Category"),
+        to_field_name="slug",
+        queryset=QACategoryPage.objects.none(),
+        method="filter_category",
+        empty_label=_("All categories"),
+    )
+    audience = django_filters.ChoiceFilter(
+        label=_("Audience"), choices=Audience.choices, empty_label=_("Everyone")
+    )
+    q = django_filters.CharFilter(
+        label=_("Search the questions"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+    def __init__(self, data=None, queryset=None, *, categories=None, use_backend=True, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.use_backend = use_backend
+        if categories is not None:
+            self.filters["category"].queryset = categories
+            self.form.fields["category"].queryset = categories
+
+    def filter_category(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.child_of(value)
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return search.search(queryset, value, use_backend=self.use_backend)
+
+    def error_list(self):
+        """Form errors as ``[{"name", "reason"}]`` (the API's invalid_params shape)."""
+        return [
+            {"name": name, "reason": " ".join(str(message) for message in messages)}
+            for name, messages in self.form.errors.items()
+        ]
