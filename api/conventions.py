@@ -33,7 +33,12 @@ class ListParams(LocaleParams):
         le=settings.API_MAX_LIMIT,
         description=f"How many items to return (at most {settings.API_MAX_LIMIT}).",
     )
-    offset: int = Field(0, ge=0, description="How many items to skip.")
+    offset: int = Field(
+        0,
+        ge=0,
+        le=settings.API_MAX_OFFSET,
+        description=f"How many items to skip (at most {settings.API_MAX_OFFSET:,}).",
+    )
 
 
 class PageItem(Schema):

@@ -1,0 +1,44 @@
+"""Bad input anywhere gets a readable 4xx, never a server error."""
+
+import pytest
+from django.conf import settings
+
+API_LISTS = [
+    "/api/v1/themes/",
+    "/api/v1/museums/",
+    "/api/v1/exhibitions/",
+    "/api/v1/events/",
+    "/api/v1/dossiers/",
+    "/api/v1/articles/",
+    "/api/v1/awards/",
+    "/api/v1/award-editions/",
+    "/api/v1/qa/categories/",
+    "/api/v1/qa/questions/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", API_LISTS)
+def test_huge_offsets_are_a_400_problem(client, site_root, path):
+    response = client.get(path, {"offset": 10**20})
+    assert response.status_code == 400
+    body = response.json()
+    assert body["invalid_params"][0]["name"] == "offset"
+    assert str(settings.API_MAX_OFFSET) in body["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v1/museums/", "/api/v1/qa/suggest/", "/api/v1/pages/resolve/"])
+def test_nul_characters_in_api_parameters_are_a_400_problem(client, site_root, path):
+    response = client.get(path, {"q": "mu\x00seum", "path": "/\x00"})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert "NUL" in response.json()["detail"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/zoeken/", "/musea/", "/agenda/", "/kennisbank/", "/vragen/"])
+def test_nul_characters_on_pages_are_a_400_page(client, demo, path):
+    response = client.get(path, {"q": "\x00"})
+    assert response.status_code == 400
+    assert b"<h1>" in response.content
