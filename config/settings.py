@@ -278,7 +278,7 @@ if CLOUDFLARE_ZONE_ID:
 
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 100)
 API_DEFAULT_LIMIT = 20
-API_MAX_OFFSET = 1_000_000  # far beyond any list; keeps numbers within what databases accept
+API_MAX_OFFSET = 1_000_000_000  # far beyond any list; keeps numbers within what databases accept
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 # --- Sections ---------------------------------------------------------------------------

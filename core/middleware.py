@@ -1,13 +1,13 @@
-"""Refuse NUL characters in addresses and query parameters before any view sees them.
+"""Refuse NUL characters in API addresses and query parameters before any view sees them.
 
 A NUL byte has no meaning in a URL parameter, and databases reject it in queries (PostgreSQL
 refuses it in any string), so it would otherwise surface as a server error deep in a view.
+HTML pages validate their own parameters and show the message in the page.
 """
 
-from django.shortcuts import render
+from api.errors import problem_response
 
 NUL = "\x00"
-MESSAGE = "The address or a query parameter contains a NUL character, which is not allowed."
 
 
 class RejectNulMiddleware:
@@ -15,12 +15,15 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if NUL in request.path or any(
-            NUL in key or NUL in value for key, values in request.GET.lists() for value in values
-        ):
-            if request.path.startswith("/api/"):
-                from api.errors import problem_response
-
-                return problem_response(400, MESSAGE)
-            return render(request, "400.html", status=400)
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        names = sorted(
+            {key for key, values in request.GET.lists() if NUL in key or any(NUL in v for v in values)}
+        )
+        if NUL in request.path or names:
+            return problem_response(
+                400,
+                "The address or a query parameter contains a NUL character, which is not allowed.",
+                [{"name": name.replace(NUL, ""), "reason": "contains a NUL character"} for name in names],
+            )
         return self.get_response(request)

@@ -24,7 +24,10 @@ def search(request):
     page_types = searchable_page_types()
     selected_type = request.GET.get("type", "")
     errors = []
-    if len(query) > MAX_QUERY_LENGTH:
+    if "\x00" in query:
+        errors.append(_("Your search contains a character that is not allowed."))
+        query = ""
+    elif len(query) > MAX_QUERY_LENGTH:
         errors.append(
             _("Your search is too long: use at most %(max)s characters.") % {"max": MAX_QUERY_LENGTH}
         )
