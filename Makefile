@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 
 export MUSEUMSITE_ENV ?= local
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
+export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .PHONY: run test install migrate demo lint format browsers clean
 

@@ -7,8 +7,8 @@ from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from api.conventions import ListParams, PageItem, page_item
-from api.errors import ApiError, Problem
+from core.api.conventions import ListParams, PageItem, page_item
+from core.api.problems import ApiError, Problem
 
 from .choices import AttendanceMode, Audience, EventStatus, EventType, OrganiserKind, Province
 from .models import EventPage

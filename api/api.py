@@ -9,8 +9,7 @@ from knowledge.api import router as knowledge_router
 from museums.api import router as museums_router
 from qa.api import router as qa_router
 
-from .errors import install_problem_handlers
-from .pages import router as pages_router
+from core.api.problems import install_problem_handlers
 
 api = NinjaAPI(
     title="museumsite API",
@@ -26,7 +25,6 @@ api = NinjaAPI(
 )
 install_problem_handlers(api)
 
-api.add_router("/pages/", pages_router)
 api.add_router("/", core_router)
 api.add_router("/", museums_router)
 api.add_router("/", agenda_router)

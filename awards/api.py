@@ -10,8 +10,8 @@ from decimal import Decimal
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from api.conventions import ListParams, PageItem, page_item, public_pages
-from api.errors import ApiError, Problem
+from core.api.conventions import ListParams, PageItem, page_item, public_pages
+from core.api.problems import ApiError, Problem
 
 from .choices import Cycle, Phase, Stage
 from .filters import EditionFilter

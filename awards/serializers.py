@@ -2,7 +2,7 @@
 
 from wagtail.rich_text import expand_db_html
 
-from api.conventions import page_item
+from core.api.conventions import page_item
 
 from .choices import Stage
 

@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "api.middleware.ApiCacheMiddleware",
+    "core.api.middleware.ApiCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -252,6 +252,10 @@ WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL",
     "http://127.0.0.1:8000" if LOCAL else f"https://{(ALLOWED_HOSTS or ['localhost'])[0]}",
 )
+# The public address of the site: every absolute link the site hands out (API ``url`` fields,
+# feeds, the sitemap, JSON-LD) is built on it (``core.links``). ``make run`` sets it to
+# http://127.0.0.1:$PORT; in production it is the address readers use (the CDN's).
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # privacy rules are checked on every download
@@ -281,12 +285,42 @@ API_DEFAULT_LIMIT = 20
 API_MAX_OFFSET = 1_000_000_000  # far beyond any list; keeps numbers within what databases accept
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
+# --- HTTP caching and rate limits --------------------------------------------------------
+
+# ``Cache-Control`` presets by name (``core.http.cache_headers``): arguments of Django's
+# ``patch_cache_control``. Views name a preset; they never write their own numbers.
+CACHE_CONTROL_PRESETS = {
+    "page": {"public": True, "max_age": env_int("PAGE_CACHE_SECONDS", 300)},
+    "feed": {"public": True, "max_age": env_int("FEED_CACHE_SECONDS", 300)},
+    "api": {"public": True, "max_age": API_CACHE_SECONDS},
+    "robots": {"public": True, "max_age": 3600},
+    "private": {"private": True, "no_cache": True},
+}
+
+# Rate limits (``core.ratelimit``, django-ratelimit in the default cache: use Redis in production so
+# that every worker shares the counts). Client addresses are hashed with SECRET_KEY and this salt.
+RATELIMIT_SALT = env_str("RATELIMIT_SALT", "museumsite")
+
 # --- Sections ---------------------------------------------------------------------------
 
 # Partner proposals for the agenda: contact details are deleted after this many days
 # (``manage.py purge_partner_submissions``); editors are notified at these addresses.
 AGENDA_SUBMISSION_RETENTION_DAYS = env_int("AGENDA_SUBMISSION_RETENTION_DAYS", 180)
 AGENDA_SUBMISSION_NOTIFY_EMAILS = env_list("AGENDA_SUBMISSION_NOTIFY_EMAILS", [])
+# Proposals one client may send (django-ratelimit rate: "count/period", period s, m, h or d).
+AGENDA_SUBMISSION_RATE = env_str("AGENDA_SUBMISSION_RATE", "5/h")
+# How far ahead recurring events are expanded into occurrences, and the longest feed.
+AGENDA_RECURRENCE_HORIZON_DAYS = env_int("AGENDA_RECURRENCE_HORIZON_DAYS", 730)
+AGENDA_FEED_MAX_ITEMS = env_int("AGENDA_FEED_MAX_ITEMS", 1000)
+
+# The group whose members may read members-only pages and documents (``manage.py setup_members``).
+MEMBERS_GROUP_NAME = env_str("MEMBERS_GROUP_NAME", "Leden")
+
+# Q&A "was this helpful?": answers one client may give in all, and per question.
+QA_FEEDBACK_RATE = env_str("QA_FEEDBACK_RATE", "10/h")
+QA_FEEDBACK_RATE_PER_QUESTION = env_str("QA_FEEDBACK_RATE_PER_QUESTION", "1/h")
+# Whether the Q&A search asks the search backend (else only its own database matching).
+QA_SEARCH_USE_BACKEND = env_bool("QA_SEARCH_USE_BACKEND", True)
 
 # --- Mail and logging ---------------------------------------------------------------------
 

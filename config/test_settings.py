@@ -14,3 +14,6 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 for _cache in CACHES.values():  # noqa: F405
     _cache["KEY_PREFIX"] = f"museumsite-test-{os.getpid()}"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Absolute links are built on the public base URL, never on the request's host: a distinct
+# address in the tests proves it.
+PUBLIC_BASE_URL = "https://public.museumsite.test"

@@ -5,7 +5,7 @@ refuses it in any string), so it would otherwise surface as a server error deep 
 HTML pages validate their own parameters and show the message in the page.
 """
 
-from api.errors import problem_response
+from core.api.problems import problem_response
 
 NUL = "\x00"
 

@@ -83,7 +83,7 @@ def robots_txt(request):
 
 def page_not_found(request, exception=None):
     if request.path.startswith("/api/"):
-        from api.errors import problem_response
+        from core.api.problems import problem_response
 
         return problem_response(404, "The requested API resource does not exist.")
     return render(request, "404.html", status=404)

@@ -12,8 +12,8 @@ from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from api.conventions import ListParams, LocaleParams, PageItem, get_locale, page_item, paginate, public_pages
-from api.errors import ApiError, Problem
+from core.api.conventions import ListParams, LocaleParams, PageItem, get_locale, page_item, paginate, public_pages
+from core.api.problems import ApiError, Problem
 
 from .api_data import article_data, article_summary, dossier_data, dossier_summary, figures_data
 from .choices import ArticleKind

@@ -11,8 +11,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from api.conventions import ListParams, PageItem, page_item, paginate
-from api.errors import ApiError, Problem
+from core.api.conventions import ListParams, PageItem, page_item, paginate
+from core.api.problems import ApiError, Problem
 
 from .choices import Accessibility, Category, Province
 from .filters import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MAX_TEXT_LENGTH, MuseumFilter

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from api.conventions import page_item
+from core.api.conventions import page_item
 from core.blocks import IMAGE_RENDITIONS, image_api_representation, stream_api_representation
 
 from .choices import ACCESSIBILITY_GROUPS, AccessibilityGroup, Province

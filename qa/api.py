@@ -12,8 +12,8 @@ from django.db.models import Q
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
-from api.conventions import ListParams, LocaleParams, PageItem, page_item, public_pages
-from api.errors import ApiError, Problem
+from core.api.conventions import ListParams, LocaleParams, PageItem, page_item, public_pages
+from core.api.problems import ApiError, Problem
 from qa import search
 from qa.choices import Audience
 from qa.filters import MAX_QUERY_LENGTH, QuestionFilter

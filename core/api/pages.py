@@ -1,4 +1,4 @@
-"""``/api/v1/pages/``: resolve a site path to the typed page a headless front end renders."""
+"""``/api/v1/pages/resolve/``: resolve a site path to the typed page a headless front end renders."""
 
 from datetime import datetime
 from typing import Any
@@ -9,8 +9,11 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Locale, Site
 
-from .conventions import PageItem, page_item
-from .errors import ApiError, Problem
+from core.links import page_path, public_url
+from core.visibility import Visibility
+
+from .conventions import PageItem, PageRef, page_item, page_ref
+from .problems import ApiError, Problem
 
 router = Router(tags=["pages"])
 
@@ -23,14 +26,9 @@ class ResolveParams(Schema):
     )
 
 
-class Link(Schema):
-    id: int
-    title: str
-    url: str | None
-
-
 class Translation(Schema):
     locale: str
+    path: str | None
     url: str | None
 
 
@@ -38,7 +36,7 @@ class PageDetail(PageItem):
     seo_title: str
     search_description: str
     first_published_at: datetime | None
-    breadcrumbs: list[Link] = Field(description="Ancestors from the home page down, this page excluded.")
+    breadcrumbs: list[PageRef] = Field(description="Ancestors from the home page down, this page excluded.")
     translations: list[Translation] = Field(description="This page in the other languages.")
     data: dict[str, Any] = Field(description="The fields of this page type (see each type's documentation).")
 
@@ -62,25 +60,29 @@ def resolve_page(request, path):
     if root is None:
         raise Http404("no site root in this language")
     page = root.specific.route(request, parts).page  # raises Http404 for missing or non-live pages
-    if page.get_view_restrictions().exists():
-        raise Http404("private page")
+    if not Visibility.public().can_view(page):
+        raise Http404("not public")
     return page.specific
 
 
 def page_detail(page, request):
+    visibility = Visibility.public()
     ancestors = page.get_ancestors().filter(depth__gt=1).live()
-    translations = (
-        page.get_translations().live().public().filter(alias_of__isnull=True).select_related("locale")
-    )
+    translations = visibility.listable(page.get_translations()).select_related("locale")
     data = page.get_api_data(request) if hasattr(page, "get_api_data") else {}
     return {
         **page_item(page, request),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         "first_published_at": page.first_published_at,
-        "breadcrumbs": [{"id": a.pk, "title": a.title, "url": a.get_full_url(request)} for a in ancestors],
+        "breadcrumbs": [page_ref(ancestor, request) for ancestor in ancestors],
         "translations": [
-            {"locale": t.locale.language_code, "url": t.get_full_url(request)} for t in translations
+            {
+                "locale": t.locale.language_code,
+                "path": page_path(t, request),
+                "url": public_url(page_path(t, request)),
+            }
+            for t in translations
         ],
         "data": data,
     }

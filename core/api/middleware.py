@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
 
-from .errors import PROBLEM_CONTENT_TYPE, problem_response
+from .problems import PROBLEM_CONTENT_TYPE, problem_response
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",

@@ -1,9 +1,14 @@
-"""One error shape for the whole API: RFC 9457 problem details (application/problem+json)."""
+"""One error shape for the whole API: RFC 9457 problem details (application/problem+json).
+
+Routers raise ``ApiError`` (or use the helpers ``not_found`` and ``invalid``); the handlers that
+``install_problem_handlers`` adds turn every error, validation failure and ``Http404`` into a
+problem document.
+"""
 
 import json
 from http import HTTPStatus
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
@@ -34,6 +39,23 @@ class ApiError(HttpError):
     def __init__(self, status_code, detail, invalid_params=None):
         super().__init__(status_code, detail)
         self.invalid_params = invalid_params or []
+
+
+def not_found(kind, identifier):
+    """The one not-found problem of every detail route: ``raise not_found("museum", 12)``."""
+    return ApiError(404, f"No published {kind} with id {identifier}.")
+
+
+def invalid(params):
+    """A 400 problem for ``[{"name", "reason"}]`` (or a ``{name: [messages]}`` mapping, as a
+    form's ``errors``): ``raise invalid(filterset.errors)``."""
+    if isinstance(params, dict):
+        params = [
+            {"name": name, "reason": " ".join(str(message) for message in messages)}
+            for name, messages in params.items()
+        ]
+    detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params) or "The request is not valid."
+    return ApiError(400, detail, params)
 
 
 def problem_response(status, detail, invalid_params=None):
@@ -69,8 +91,8 @@ def install_problem_handlers(api):
         params = [
             {"name": _param_name(error.get("loc", ())), "reason": _readable(error)} for error in exc.errors
         ]
-        detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params) or "The request is not valid."
-        return problem_response(400, detail, params)
+        error = invalid(params)
+        return problem_response(400, error.message, error.invalid_params)
 
     @api.exception_handler(ApiError)
     def api_error(request, exc):
@@ -80,8 +102,6 @@ def install_problem_handlers(api):
     def http_error(request, exc):
         return problem_response(exc.status_code, str(exc))
 
-    from django.http import Http404
-
     @api.exception_handler(Http404)
-    def not_found(request, exc):
+    def page_not_found(request, exc):
         return problem_response(404, "No such resource: check the identifier or path.")

@@ -1,16 +1,25 @@
-"""``/api/v1/themes/``: the five sector themes that tag almost everything."""
+"""The core's part of the public API and the conventions every router follows.
+
+``router`` holds ``/themes/`` (the five sector themes that tag almost everything) and
+``/pages/resolve/`` (see ``pages``); ``conventions``, ``problems`` and ``middleware`` are
+what every app's router uses.
+"""
 
 from datetime import datetime
 
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from api.conventions import ListParams
-from api.errors import Problem
+from core.models import Theme
 
-from .models import Theme
+from .conventions import ListParams, Pagination, list_schema
+from .pages import router as pages_router
+from .problems import Problem
 
-router = Router(tags=["taxonomy"])
+router = Router()
+taxonomy = Router(tags=["taxonomy"])
+router.add_router("/pages/", pages_router)
+router.add_router("/", taxonomy)
 
 
 class ThemeItem(Schema):
@@ -19,30 +28,28 @@ class ThemeItem(Schema):
     title: str
     slug: str = Field(description="Use this value in other endpoints' `theme` filter.")
     description: str
+    path: str | None = Field(description="Themes have no page of their own: always null.")
     url: str | None = Field(description="Themes have no page of their own: always null.")
     locale: str
     last_published_at: datetime | None = Field(description="When the theme last changed.")
 
 
-class ThemeList(Schema):
-    count: int
-    items: list[ThemeItem]
+ThemeList = list_schema(ThemeItem)
 
 
-@router.get("/themes/", response={200: ThemeList, 400: Problem}, summary="The sector themes")
+@taxonomy.get("/themes/", response={200: ThemeList, 400: Problem}, summary="The sector themes")
 def list_themes(request, params: Query[ListParams]):
     queryset = Theme.objects.filter(locale__language_code=params.locale).select_related("locale")
-    count = queryset.count()
-    items = [
-        {
+    return Pagination(request, params).respond(
+        queryset,
+        lambda theme: {
             "id": theme.pk,
             "title": theme.name,
             "slug": theme.slug,
             "description": theme.description,
+            "path": None,
             "url": None,
             "locale": theme.locale.language_code,
             "last_published_at": theme.updated_at,
-        }
-        for theme in queryset[params.offset : params.offset + params.limit]
-    ]
-    return {"count": count, "items": items}
+        },
+    )

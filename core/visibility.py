@@ -1,0 +1,234 @@
+"""The one rule for "may this reader see this page", for every surface of the site.
+
+A page is visible to a reader when
+
+1. it is live and is not an alias (aliases are placeholders for untranslated pages: listings,
+   feeds, the sitemap and the API show the page of their own, never the placeholder; an alias is
+   still *served* at its address, with the privacy of its original),
+2. every ancestor below the tree root is live (a live page under an unpublished section is
+   hidden, although Wagtail would route to it), and
+3. every view restriction on the page or an ancestor accepts the reader, as Wagtail judges it
+   when it serves the page: ``login`` needs a logged-in user, ``groups`` a member of one of the
+   groups (superusers pass), ``password`` the password entered in this session.
+
+Surfaces judge either a reader (``Visibility.for_request(request)``: HTML listings and details,
+site search) or the public (``Visibility.public()``: the API, feeds, the sitemap, the newsletter
+export and anything cached or exported for everyone). Both forms answer the same two questions:
+
+- ``filter(queryset, prefix="")``: a queryset without rows whose page the reader may not see;
+  ``prefix`` names the page relation of a non-page model (``"event__"`` for occurrences);
+- ``can_view(page)``: the same answer for one page in memory, without a query.
+
+Teasers: nothing a reader may not open is shown to them by title, text or document, anywhere.
+Listings that leave restricted items out may say *how many* they left out with a login link
+(``hidden_count``); password-protected pages are never counted, since logging in does not open them.
+
+Cost: two queries per visibility (view restrictions with their groups, and the sections that are
+not live), three when the reader is logged in; the result is kept on the request, and
+``Visibility.public()`` is cached across requests until a restriction or a publication changes.
+"""
+
+import contextlib
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+REQUEST_ATTRIBUTE = "_museumsite_visibility"
+PUBLIC_CACHE_KEY = "core.visibility.public"
+PUBLIC_CACHE_SECONDS = 3600
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """A view restriction reduced to what the rule needs (picklable, for the cache)."""
+
+    id: int
+    path: str
+    kind: str
+    group_ids: frozenset
+
+
+def _load_restrictions():
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    return [
+        Restriction(
+            id=restriction.pk,
+            path=restriction.page.path,
+            kind=restriction.restriction_type,
+            group_ids=frozenset(group.pk for group in restriction.groups.all()),
+        )
+        for restriction in restrictions.only("id", "restriction_type", "page__path")
+    ]
+
+
+def _load_hidden_sections():
+    """Paths of pages that are not live but have pages below them (their subtree is hidden)."""
+    return sorted(Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list("path", flat=True))
+
+
+def _outermost(paths):
+    """``paths`` without those inside another one of them (fewer conditions for the database)."""
+    result = []
+    for path in sorted(set(paths)):
+        if not any(path.startswith(kept) for kept in result):
+            result.append(path)
+    return result
+
+
+class Visibility:
+    """What one reader may see (see the module's documentation)."""
+
+    def __init__(self, restrictions, hidden_sections, *, user=None, passed_restriction_ids=()):
+        self.user = user
+        self.restrictions = restrictions
+        self.hidden_sections = list(hidden_sections)
+        authenticated = bool(user is not None and user.is_authenticated)
+        superuser = authenticated and user.is_superuser
+        group_ids = set()
+        if (
+            authenticated
+            and not superuser
+            and any(r.kind == BaseViewRestriction.GROUPS for r in restrictions)
+        ):
+            group_ids = set(user.groups.values_list("pk", flat=True))
+        passed = set(passed_restriction_ids)
+
+        def accepts(restriction):
+            if restriction.kind == BaseViewRestriction.LOGIN:
+                return authenticated
+            if restriction.kind == BaseViewRestriction.GROUPS:
+                return superuser or bool(group_ids & restriction.group_ids)
+            if restriction.kind == BaseViewRestriction.PASSWORD:
+                return restriction.id in passed
+            return True
+
+        self.closed_restrictions = [r for r in restrictions if not accepts(r)]
+        self.closed_paths = _outermost([r.path for r in self.closed_restrictions] + self.hidden_sections)
+        self.restricted_paths = _outermost([r.path for r in restrictions])
+
+    # --- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def public(cls):
+        """What an anonymous reader may see (cached across requests, invalidated by signals)."""
+        try:
+            state = cache.get(PUBLIC_CACHE_KEY)
+        except Exception:  # a cache that is down must not take the site with it
+            state = None
+        if state is None:
+            state = (_load_restrictions(), _load_hidden_sections())
+            with contextlib.suppress(Exception):
+                cache.set(PUBLIC_CACHE_KEY, state, PUBLIC_CACHE_SECONDS)
+        return cls(*state)
+
+    @classmethod
+    def for_request(cls, request):
+        """What the reader of ``request`` may see (kept on the request; public without one)."""
+        if request is None:
+            return cls.public()
+        visibility = getattr(request, REQUEST_ATTRIBUTE, None)
+        if visibility is not None:
+            return visibility
+        user = getattr(request, "user", None)
+        session = getattr(request, "session", None)
+        passed = ()
+        if session is not None:
+            passed = session.get(PageViewRestriction.passed_view_restrictions_session_key, ())
+        if (user is None or not user.is_authenticated) and not passed:
+            visibility = cls.public()
+        else:
+            visibility = cls(
+                _load_restrictions(), _load_hidden_sections(), user=user, passed_restriction_ids=passed
+            )
+        setattr(request, REQUEST_ATTRIBUTE, visibility)
+        return visibility
+
+    # --- querysets ----------------------------------------------------------------------------
+
+    def hidden_q(self, prefix=""):
+        """A ``Q`` matching rows whose page (at ``prefix``) the reader may not see."""
+        q = Q()
+        for path in self.closed_paths:
+            q |= Q(**{f"{prefix}path__startswith": path})
+        return q
+
+    def filter(self, queryset, prefix=""):
+        """``queryset`` without the rows whose page (at ``prefix``) the reader may not see.
+
+        Live-ness and aliases are the caller's (see ``listable``)."""
+        q = self.hidden_q(prefix)
+        return queryset.exclude(q) if q else queryset
+
+    def listable(self, queryset, prefix=""):
+        """Live, non-alias pages the reader may see: what any listing, feed or list may show."""
+        queryset = queryset.filter(**{f"{prefix}live": True, f"{prefix}alias_of__isnull": True})
+        return self.filter(queryset, prefix)
+
+    def restricted_q(self, prefix=""):
+        """A ``Q`` matching rows whose page sits under any view restriction (whoever asks)."""
+        q = Q()
+        for path in self.restricted_paths:
+            q |= Q(**{f"{prefix}path__startswith": path})
+        return q
+
+    # --- single pages -------------------------------------------------------------------------
+
+    def can_view(self, page):
+        """Whether the reader may see ``page`` (live, ancestors live, restrictions passed)."""
+        if not page.live:
+            return False
+        return not any(page.path.startswith(path) for path in self.closed_paths)
+
+    def is_restricted(self, page):
+        """Whether ``page`` sits under a view restriction (whoever is asking)."""
+        return any(page.path.startswith(path) for path in self.restricted_paths)
+
+    def hidden_count(self, queryset, prefix=""):
+        """How many live, non-alias rows of ``queryset`` the reader may not open but could by
+        logging in (restricted to login or groups, not by password): for "N more for members"."""
+        login_paths = _outermost(
+            r.path
+            for r in self.closed_restrictions
+            if r.kind in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+        )
+        if not login_paths:
+            return 0
+        q = Q()
+        for path in login_paths:
+            q |= Q(**{f"{prefix}path__startswith": path})
+        queryset = queryset.filter(**{f"{prefix}live": True, f"{prefix}alias_of__isnull": True}).filter(q)
+        password_or_hidden = _outermost(
+            [r.path for r in self.closed_restrictions if r.kind == BaseViewRestriction.PASSWORD]
+            + self.hidden_sections
+        )
+        for path in password_or_hidden:
+            queryset = queryset.exclude(**{f"{prefix}path__startswith": path})
+        return queryset.count()
+
+
+def forget_public_visibility(**kwargs):
+    """Drop the cached public visibility (a restriction or a publication changed)."""
+    with contextlib.suppress(Exception):
+        cache.delete(PUBLIC_CACHE_KEY)
+
+
+def connect_signals():
+    """Called from ``CoreConfig.ready()``."""
+    for signal in (post_save, post_delete):
+        signal.connect(forget_public_visibility, sender=PageViewRestriction, dispatch_uid=f"vis-{signal}")
+    m2m_changed.connect(
+        forget_public_visibility, sender=PageViewRestriction.groups.through, dispatch_uid="vis-groups"
+    )
+    page_published.connect(forget_public_visibility, dispatch_uid="vis-published")
+    page_unpublished.connect(forget_public_visibility, dispatch_uid="vis-unpublished")
+    post_page_move.connect(forget_public_visibility, dispatch_uid="vis-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="vis-page-deleted")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        forget_public_visibility()
