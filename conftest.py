@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.core.management.color import no_style
 
 
 @pytest.fixture(autouse=True)
@@ -19,10 +18,10 @@ def _empty_cache():
 def site_root(db):
     """The demo site's skeleton: locales nl + en, the Dutch home page as site root with its
     English translation, as ``load_demo``'s first step builds it. Returns the Dutch home page."""
-    from core.demo import site
-    from core.demo_loader import DemoContext
+    from core.seeding import SeedContext
+    from home.demo import site
 
-    ctx = DemoContext(io.StringIO(), no_style(), verbosity=0)
+    ctx = SeedContext(io.StringIO(), verbosity=0)
     site(ctx)
     return ctx.home
 

@@ -1,18 +1,25 @@
-"""``/api/v1/events/``: occurrences of live, public events, filtered like the agenda page."""
+"""``/api/v1/events/``: occurrences of live, public events, filtered like the agenda page, and
+``/api/v1/events/{id}/``: one event with all its sessions.
+
+The filters are the agenda page's (``filters.py``): the query string goes to the same filter set,
+so the same query gives the same occurrences on the page, in its feeds and here. Schema and enum
+names carry the resource (``EventAudience``, ``EventVenueOut``, ...): they are unique in the
+whole OpenAPI document.
+"""
 
 from datetime import datetime
 from typing import Any
 
-from django.http import Http404
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api.conventions import ListParams, PageItem, page_item
-from core.api.problems import ApiError, Problem
+from core.api.conventions import ListParams, PageItem, PageRef, Pagination, list_schema
+from core.api.problems import Problem, invalid, not_found
+from core.visibility import Visibility
 
-from .choices import AttendanceMode, Audience, EventStatus, EventType, OrganiserKind, Province
+from . import serializers
+from .choices import AttendanceMode, EventAudience, EventStatus, EventType, OrganiserKind, Province
 from .models import EventPage
-from .models.event_data import event_fields
 from .queries import filtered_occurrences
 
 router = Router(tags=["agenda"])
@@ -35,7 +42,7 @@ class EventParams(ListParams):
     type: list[EventType] = Field(default_factory=list, description="Event type; repeat for several.")
     theme: str | None = Field(None, max_length=100, description="A theme slug, e.g. duurzaam.")
     dossier: str | None = Field(None, max_length=150, description="A dossier slug, e.g. digitalisering.")
-    audience: Audience | None = Field(None, description="The intended audience.")
+    audience: EventAudience | None = Field(None, description="The intended audience.")
     attendance_mode: AttendanceMode | None = Field(None, description="in-person, online or mixed.")
     organiser: OrganiserKind | None = Field(None, description="association or partner.")
     museum: int | None = Field(None, ge=1, description="Id of a museum page that is the venue.")
@@ -45,7 +52,7 @@ class EventParams(ListParams):
     model_config = {"populate_by_name": True}
 
 
-class VenueOut(Schema):
+class EventVenueOut(Schema):
     name: str
     address: str
     postcode: str
@@ -54,18 +61,17 @@ class VenueOut(Schema):
     province_label: str
     latitude: float | None
     longitude: float | None
-    museum_id: int | None = Field(description="The museum page, when the venue is a museum.")
-    url: str | None = Field(description="The museum's page.")
+    museum: PageRef | None = Field(description="The museum page, when the venue is a public museum page.")
     map_url: str | None
 
 
-class OrganiserOut(Schema):
+class EventOrganiserOut(Schema):
     name: str
     kind: str = Field(description="association, partner, funder, government or museum.")
     website: str
 
 
-class RegistrationOut(Schema):
+class EventRegistrationOut(Schema):
     url: str | None
     deadline: datetime | None
     capacity: int | None
@@ -75,7 +81,13 @@ class RegistrationOut(Schema):
     state: str = Field(description="none, open, closed (deadline passed), full or past.")
 
 
-class OccurrenceOut(Schema):
+class EventSpeakerOut(Schema):
+    name: str
+    role: str
+    url: str
+
+
+class EventOccurrenceOut(Schema):
     start: datetime = Field(description="Local time at the venue, with its offset.")
     end: datetime = Field(description="Exclusive end, local time at the venue.")
     all_day: bool
@@ -93,96 +105,43 @@ class EventItem(PageItem):
     time_zone: str
     status: EventStatus
     attendance_mode: AttendanceMode
-    audience: Audience
+    audience: EventAudience
     themes: list[str] = Field(description="Theme slugs.")
     dossiers: list[str] = Field(description="Dossier slugs.")
-    venue: VenueOut | None
+    venue: EventVenueOut | None
     online_url: str | None
-    organiser: OrganiserOut
+    organiser: EventOrganiserOut
     listing_summary: str
 
 
-class EventList(Schema):
-    count: int
-    items: list[EventItem]
+EventItemList = list_schema(EventItem)
 
 
 class EventDetail(PageItem):
     event_type: EventType
     intro: str
-    audience: Audience
+    listing_summary: str
+    audience: EventAudience
     attendance_mode: AttendanceMode
     status: EventStatus
     previous_start: datetime | None
     time_zone: str
     all_day: bool
-    themes: list[str]
-    dossiers: list[str]
-    venue: VenueOut | None
+    themes: list[str] = Field(description="Theme slugs.")
+    dossiers: list[str] = Field(description="Dossier slugs.")
+    venue: EventVenueOut | None
     online_url: str | None
-    organiser: OrganiserOut
-    registration: RegistrationOut
-    speakers: list[dict[str, str]]
-    ical_url: str | None
+    organiser: EventOrganiserOut
+    registration: EventRegistrationOut
+    speakers: list[EventSpeakerOut]
+    ical_url: str | None = Field(description="The absolute address of the event's own calendar (.ics).")
     body: list[dict[str, Any]] = Field(description="StreamField blocks as {type, id, value}.")
-    occurrences: list[OccurrenceOut] = Field(description="Every session or recurrence, sorted by start.")
-
-
-def _organiser(event):
-    if event.organiser_id:
-        return {
-            "name": event.organiser.name,
-            "kind": event.organiser.kind,
-            "website": event.organiser.website,
-        }
-    return {"name": "Museumvereniging", "kind": "association", "website": ""}
-
-
-def occurrence_item(occurrence, request):
-    event = occurrence.event
-    zone = occurrence.zone
-    return {
-        **page_item(event, request),
-        "event_type": event.event_type,
-        "start": occurrence.start.astimezone(zone),
-        "end": occurrence.end.astimezone(zone),
-        "all_day": occurrence.all_day,
-        "session_title": occurrence.title,
-        "uid": occurrence.uid,
-        "time_zone": event.time_zone,
-        "status": event.status,
-        "attendance_mode": event.attendance_mode,
-        "audience": event.audience,
-        "themes": [t.slug for t in event.themes.all()],
-        "dossiers": [d.slug for d in event.dossiers.all()],
-        "venue": event.get_venue(),
-        "online_url": event.online_url or None,
-        "organiser": _organiser(event),
-        "listing_summary": event.get_listing_summary(),
-    }
-
-
-def api_filter_data(params):
-    data = params.model_dump(by_alias=True, exclude={"limit", "offset", "locale"}, exclude_none=True)
-    query = {}
-    for name, value in data.items():
-        if value in ([], ""):
-            continue
-        query[name] = [str(v) for v in value] if isinstance(value, list) else str(value)
-    return query
-
-
-class _MultiDict(dict):
-    """What django-filter expects of a QueryDict: ``getlist`` for repeated parameters."""
-
-    def getlist(self, key, default=None):
-        value = self.get(key, default if default is not None else [])
-        return value if isinstance(value, list) else [value]
+    occurrences: list[EventOccurrenceOut] = Field(description="Every session or recurrence, sorted by start.")
 
 
 @router.get(
     "/events/",
-    response={200: EventList, 400: Problem},
+    response={200: EventItemList, 400: Problem},
     summary="Occurrences of events",
     description=(
         "Every occurrence (session or recurrence) of live, public events, sorted by start. Filters are the "
@@ -191,15 +150,15 @@ class _MultiDict(dict):
     ),
 )
 def list_events(request, params: Query[EventParams]):
-    data = _MultiDict(api_filter_data(params))
-    queryset, errors, _filterset = filtered_occurrences(params.locale, data, default="upcoming")
+    queryset, errors, _filterset = filtered_occurrences(
+        params.locale, request.GET, default="upcoming", visibility=Visibility.public()
+    )
     if errors:
-        invalid = [{"name": name, "reason": " ".join(messages)} for name, messages in errors.items()]
-        raise ApiError(400, "; ".join(f"{p['name']}: {p['reason']}" for p in invalid), invalid)
+        raise invalid(errors)
     queryset = queryset.prefetch_related("event__themes", "event__dossiers")
-    count = queryset.count()
-    window = list(queryset[params.offset : params.offset + params.limit])
-    return {"count": count, "items": [occurrence_item(o, request) for o in window]}
+    return Pagination(request, params).respond(
+        queryset, lambda occurrence: serializers.occurrence_item(occurrence, request)
+    )
 
 
 @router.get(
@@ -210,19 +169,11 @@ def list_events(request, params: Query[EventParams]):
 )
 def event_detail(request, event_id: int):
     event = (
-        EventPage.objects.live()
-        .public()
-        .filter(alias_of__isnull=True, pk=event_id)
+        Visibility.public()
+        .listable(EventPage.objects.filter(pk=event_id))
         .select_related("organiser", "venue_museum", "locale")
         .first()
     )
     if event is None:
-        raise Http404("no such event")
-    from core.blocks import stream_api_representation
-
-    return {
-        **page_item(event, request),
-        **event_fields(event),
-        "body": stream_api_representation(event.body, request),
-        "occurrences": [o.as_api(request) for o in event.occurrences.order_by("start")],
-    }
+        raise not_found("event", event_id)
+    return serializers.event_detail(event, request)

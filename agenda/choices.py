@@ -49,7 +49,7 @@ STATUS_SCHEMA = {
 }
 
 
-class Audience(models.TextChoices):
+class EventAudience(models.TextChoices):
     EVERYONE = "everyone", _("everyone")
     MEMBERS = "members", _("members")
     PROFESSIONALS = "professionals", _("museum professionals")

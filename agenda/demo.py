@@ -10,10 +10,11 @@ import datetime
 
 from django.utils import timezone
 
-from core.demo_loader import demo_step
 from core.models import Dossier, Organisation, Theme
+from core.seeding import seed_step
+from museums.models import MuseumPage
 
-from .choices import AttendanceMode, Audience, EventStatus, EventType, Recurrence
+from .choices import AttendanceMode, EventAudience, EventStatus, EventType, Recurrence
 from .models import AgendaIndexPage, EventExceptionDate, EventPage, EventSession, EventSpeaker
 
 T = datetime.time
@@ -30,10 +31,6 @@ DUTCH_TYPES = {
 
 
 def _museum(title):
-    try:
-        from museums.models import MuseumPage
-    except ImportError:  # the museums app is optional for the agenda
-        return None
     return MuseumPage.objects.live().filter(title__iexact=title, locale__language_code="nl").first()
 
 
@@ -49,7 +46,7 @@ def _fact_events(today):
             "venue_name": "Arnhem (demo-locatie)",
             "venue_city": "Arnhem",
             "venue_province": "NL-GE",
-            "audience": Audience.PROFESSIONALS,
+            "audience": EventAudience.PROFESSIONALS,
             "themes": ["aantrekkelijk", "duurzaam"],
             "intro": "Het jaarlijkse Museumcongres voor zo'n 1.000 museumprofessionals, met de uitreiking "
             "van de VriendenLoterij Museumprijs 2024.",
@@ -81,7 +78,7 @@ def _fact_events(today):
             "venue_name": "Rijksmuseum",
             "venue_city": "Amsterdam",
             "venue_province": "NL-NH",
-            "audience": Audience.MEMBERS,
+            "audience": EventAudience.MEMBERS,
             "intro": "De Museumvereniging, opgericht in 1926, viert haar eeuwfeest in het Rijksmuseum.",
         },
         {
@@ -115,7 +112,7 @@ def _demo_events(today):
             "venue_name": "Demo-congrescentrum",
             "venue_city": "Arnhem",
             "venue_province": "NL-GE",
-            "audience": Audience.PROFESSIONALS,
+            "audience": EventAudience.PROFESSIONALS,
             "themes": ["aantrekkelijk"],
             "registration_url": REGISTER,
             "registration_deadline": timezone.make_aware(datetime.datetime.combine(d(150), T(23, 59))),
@@ -136,7 +133,7 @@ def _demo_events(today):
             "recurrence_count": 14,
             "attendance_mode": AttendanceMode.ONLINE,
             "online_url": STREAM,
-            "audience": Audience.MEMBERS,
+            "audience": EventAudience.MEMBERS,
             "themes": ["divers"],
             "exceptions": [d(-120 + 28 * 4)],
             "intro": "Elke maand bespreken leden een boek over musea. (Demo.)",
@@ -206,7 +203,7 @@ def _demo_events(today):
             "venue_province": "NL-NH",
             "attendance_mode": AttendanceMode.MIXED,
             "online_url": STREAM,
-            "audience": Audience.MEMBERS,
+            "audience": EventAudience.MEMBERS,
             "intro": "De ALV van de vereniging. (Demo.)",
         },
         {
@@ -222,7 +219,7 @@ def _demo_events(today):
             "attendance_mode": AttendanceMode.ONLINE,
             "online_url": STREAM,
             "dossiers": ["museum-cao"],
-            "audience": Audience.DIRECTORS,
+            "audience": EventAudience.DIRECTORS,
             "intro": "De werkgroep bespreekt de Museum cao en de functieordening. (Demo.)",
         },
         {
@@ -304,7 +301,9 @@ def _demo_events(today):
                 "venue_name": "" if online else f"Demo-locatie {city}",
                 "venue_city": "" if online else city,
                 "venue_province": "" if online else province,
-                "audience": [Audience.EVERYONE, Audience.PROFESSIONALS, Audience.MEMBERS][number % 3],
+                "audience": [EventAudience.EVERYONE, EventAudience.PROFESSIONALS, EventAudience.MEMBERS][
+                    number % 3
+                ],
                 "themes": [theme_cycle[number % 5]],
                 "dossiers": [dossier_cycle[number % 6]],
                 "organiser": "DEN Kennisinstituut cultuur & digitalisering"
@@ -347,7 +346,7 @@ def _create(ctx, agenda, data):
     return ctx.get_or_create_page(agenda, EventPage, slug=slug, defaults=data)
 
 
-@demo_step(order=40, label="agenda")
+@seed_step(kind="demo", order=40, label="agenda")
 def load(ctx):
     agenda = ctx.get_or_create_page(
         ctx.home,

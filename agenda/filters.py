@@ -1,7 +1,8 @@
-"""One set of filters for the agenda page, its iCal and RSS feeds and the events API.
+"""One set of filters for the agenda page, its iCal and RSS feeds, the events API and the
+newsletter export.
 
-Every filter works on ``EventOccurrence`` rows whose event is a live, public page; the same
-query string therefore gives the same occurrences everywhere.
+Every filter works on ``EventOccurrence`` rows (which events a reader may see is the caller's,
+see ``queries``); the same query string therefore gives the same occurrences everywhere.
 """
 
 from datetime import datetime, time, timedelta
@@ -10,12 +11,13 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from core.models import Dossier, Organisation, Theme
 
-from .choices import AttendanceMode, Audience, EventStatus, EventType, OrganiserKind, Province
+from .choices import AttendanceMode, EventAudience, EventStatus, EventType, OrganiserKind, Province
 
 
 def _slug_choices(model):
@@ -73,7 +75,7 @@ class EventFilterSet(django_filters.FilterSet):
         empty_label=_("All"), choices=_slug_choices(Dossier), method="filter_dossier", label=_("Dossier")
     )
     audience = django_filters.ChoiceFilter(
-        empty_label=_("All"), field_name="event__audience", choices=Audience.choices, label=_("Audience")
+        empty_label=_("All"), field_name="event__audience", choices=EventAudience.choices, label=_("Audience")
     )
     attendance_mode = django_filters.ChoiceFilter(
         empty_label=_("All"),
@@ -144,6 +146,18 @@ EventFilterSet.base_filters["from"].field_name = "from"
 EventFilterSet.base_filters["to"].field_name = "to"
 
 FILTER_NAMES = list(EventFilterSet.base_filters)
+
+
+def query_data(values):
+    """A mapping of filter names to a value or a list of values (``--type`` given twice, a form's
+    cleaned data) as the query-string data ``filter_occurrences`` takes; empty values are left out."""
+    data = MultiValueDict()
+    for name, value in values.items():
+        items = value if isinstance(value, list | tuple) else [value]
+        items = [str(item) for item in items if item not in (None, "")]
+        if items:
+            data.setlist(name, items)
+    return data
 
 
 def filter_occurrences(queryset, data):

@@ -1,12 +1,17 @@
-"""The public form where a partner organisation proposes an activity."""
+"""The agenda's forms: the public form where a partner organisation proposes an activity, and the
+admin's newsletter export."""
 
 from datetime import datetime, time
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import AttendanceMode, Audience, Province, TimeZone
+from core.models import Dossier, Theme
+
+from .choices import AttendanceMode, EventAudience, EventType, OrganiserKind, Province, TimeZone
+from .newsletter import MAX_WEEKS
 
 
 class PartnerSubmissionForm(forms.Form):
@@ -26,7 +31,7 @@ class PartnerSubmissionForm(forms.Form):
         label=_("Attendance"), choices=AttendanceMode.choices, initial=AttendanceMode.IN_PERSON
     )
     audience = forms.ChoiceField(
-        label=_("Audience"), choices=Audience.choices, initial=Audience.PROFESSIONALS
+        label=_("Audience"), choices=EventAudience.choices, initial=EventAudience.PROFESSIONALS
     )
     venue_name = forms.CharField(label=_("Venue"), max_length=200, required=False)
     venue_address = forms.CharField(label=_("Address"), max_length=200, required=False)
@@ -89,3 +94,39 @@ class PartnerSubmissionForm(forms.Form):
     def local_start(self):
         data = self.cleaned_data
         return datetime.combine(data["start_date"], data.get("start_time") or time(0))
+
+
+def _slug_choices(model):
+    def choices():
+        return [("", "—"), *model.objects.filter(locale__language_code="nl").values_list("slug", "name")]
+
+    return choices
+
+
+class NewsletterForm(forms.Form):
+    """The admin's agenda export: weeks ahead, language and the agenda's filters (a GET form, so
+    an export is a shareable link)."""
+
+    weeks = forms.IntegerField(label=_("Weeks ahead"), min_value=1, max_value=MAX_WEEKS, initial=4)
+    locale = forms.ChoiceField(
+        label=_("Language"), choices=settings.LANGUAGES, initial=settings.LANGUAGE_CODE
+    )
+    type = forms.MultipleChoiceField(
+        label=_("Types"), choices=EventType.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    theme = forms.ChoiceField(label=_("Theme"), choices=_slug_choices(Theme), required=False)
+    dossier = forms.ChoiceField(label=_("Dossier"), choices=_slug_choices(Dossier), required=False)
+    audience = forms.ChoiceField(
+        label=_("Audience"), choices=[("", "—"), *EventAudience.choices], required=False
+    )
+    attendance_mode = forms.ChoiceField(
+        label=_("Attendance"), choices=[("", "—"), *AttendanceMode.choices], required=False
+    )
+    organiser = forms.ChoiceField(
+        label=_("Organiser"), choices=[("", "—"), *OrganiserKind.choices], required=False
+    )
+    province = forms.ChoiceField(label=_("Province"), choices=[("", "—"), *Province.choices], required=False)
+    title = forms.CharField(label=_("Heading"), max_length=120, required=False, initial="Agenda")
+
+    def filters(self):
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("weeks", "locale", "title")}

@@ -1,55 +1,50 @@
-"""The querysets every public view starts from: occurrences of live, public events only."""
+"""Reads of the agenda: the occurrences a reader may see, filtered, and an event's own dates.
+
+Which events a reader may see is ``core.visibility``'s rule, applied on the occurrences through
+their event (``prefix="event__"``): HTML listings and the event page judge the reader
+(``Visibility.for_request``), feeds, the API and the newsletter export the public
+(``Visibility.public()``, the default here).
+"""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+
+from core.models import Theme
+from core.visibility import Visibility
 
 from .filters import filter_occurrences
-from .models import AgendaIndexPage, EventOccurrence
+
+# The models package imports this module (through the pages' context): import the model's own
+# module, which is complete by then, rather than the package.
+from .models.occurrence import EventOccurrence
 
 FEED_DEFAULT_PAST_DAYS = 30
 
 
-def _private_q():
-    """Events under a view restriction, as a filter on occurrences.
+def occurrences(locale_code):
+    """Occurrences of events in a language, with the related rows lists use, sorted by start.
 
-    The same rule as Wagtail's ``PageQuerySet.public()``, but limited to the restrictions that
-    can concern events (on an agenda page, its ancestors or inside it), so the database can
-    walk occurrences in date order and join each page by its key.
-    """
-    agendas = list(AgendaIndexPage.objects.values_list("path", flat=True))
-    q = Q()
-    for restriction in PageViewRestriction.objects.select_related("page").only("page__path", "page__depth"):
-        path, depth = restriction.page.path, restriction.page.depth
-        if any(agenda.startswith(path) or path.startswith(agenda) for agenda in agendas):
-            q |= Q(event__path__startswith=path, event__depth__gte=depth)
-    return q
-
-
-def public_occurrences(locale_code):
-    """Occurrences of live, public, non-alias events in a language (what any list may show),
-    with the related rows lists use. Equivalent to ``public_pages(EventPage, locale_code)``."""
-    queryset = EventOccurrence.objects.filter(
-        event__live=True, event__alias_of__isnull=True, event__locale__language_code=locale_code
+    Visibility is not applied: see ``filtered_occurrences`` and ``core.visibility``."""
+    return (
+        EventOccurrence.objects.filter(event__locale__language_code=locale_code)
+        .select_related("event", "event__organiser", "event__venue_museum", "event__locale")
+        .order_by("start", "pk")
     )
-    private = _private_q()
-    if private:
-        queryset = queryset.exclude(private)
-    return queryset.select_related(
-        "event", "event__organiser", "event__venue_museum", "event__locale"
-    ).order_by("start", "pk")
 
 
-def filtered_occurrences(locale_code, data, *, default="upcoming", now=None):
-    """``(queryset, errors, filterset)`` for a query string.
+def select_occurrences(locale_code, data, *, default="upcoming", now=None):
+    """``(queryset, errors, filterset)`` for a query string, before visibility is applied.
 
     ``default`` applies when neither ``from`` nor ``to`` is given: ``upcoming`` (still to end),
     ``past`` (ended, newest first), ``feed`` (from ``FEED_DEFAULT_PAST_DAYS`` ago, so calendars
-    learn about recent cancellations) or ``all``.
+    learn about recent cancellations) or ``all``. ``errors`` maps each bad parameter to readable
+    messages; the queryset is empty then.
     """
     now = now or timezone.now()
-    queryset, errors, filterset = filter_occurrences(public_occurrences(locale_code), data)
+    queryset, errors, filterset = filter_occurrences(occurrences(locale_code), data)
     if errors or data.get("from") or data.get("to"):
         if default == "past":
             queryset = queryset.filter(end__lte=now).order_by("-start", "-pk")
@@ -59,9 +54,63 @@ def filtered_occurrences(locale_code, data, *, default="upcoming", now=None):
     elif default == "past":
         queryset = queryset.filter(end__lte=now).order_by("-start", "-pk")
     elif default == "feed":
-        queryset = queryset.filter(end__gt=now - timezone.timedelta(days=FEED_DEFAULT_PAST_DAYS))
+        queryset = queryset.filter(end__gt=now - timedelta(days=FEED_DEFAULT_PAST_DAYS))
     return queryset, errors, filterset
 
 
-def feed_limit():
-    return getattr(settings, "AGENDA_FEED_MAX_ITEMS", 1000)
+def filtered_occurrences(locale_code, data, *, default="upcoming", visibility=None, now=None):
+    """``select_occurrences`` limited to the live events ``visibility`` (the public's unless
+    given) may see: what a listing, feed or list shows."""
+    visibility = visibility or Visibility.public()
+    queryset, errors, filterset = select_occurrences(locale_code, data, default=default, now=now)
+    return visibility.listable(queryset, prefix="event__"), errors, filterset
+
+
+def feed_occurrences(queryset):
+    """The first ``AGENDA_FEED_MAX_ITEMS`` occurrences of ``queryset`` (the longest feed)."""
+    return list(queryset[: settings.AGENDA_FEED_MAX_ITEMS])
+
+
+# --- One event ----------------------------------------------------------------------------
+
+
+def upcoming_occurrences(event, limit=None):
+    """The event's occurrences that have not ended, by start."""
+    queryset = event.occurrences.filter(end__gte=timezone.now()).order_by("start")
+    return list(queryset[:limit] if limit else queryset)
+
+
+def next_occurrence(event):
+    """The next occurrence of the event, or its first when all have passed."""
+    upcoming = upcoming_occurrences(event, limit=1)
+    return upcoming[0] if upcoming else event.occurrences.order_by("start").first()
+
+
+def last_occurrence(event):
+    """The latest occurrence of the event (for an event that has taken place)."""
+    return event.occurrences.order_by("-start").first()
+
+
+def related_occurrences(event, visibility, limit=3):
+    """The next occurrences of other events ``visibility`` may see, of the same type or sharing
+    a theme, one per event."""
+    theme_ids = [theme.pk for theme in event.themes.all()]
+    same = Q(event__event_type=event.event_type)
+    if theme_ids:
+        same |= Q(
+            event__in=Theme.events.through.objects.filter(theme_id__in=theme_ids).values("eventpage_id")
+        )
+    queryset = visibility.listable(
+        occurrences(event.locale.language_code)
+        .filter(same, end__gt=timezone.now())
+        .exclude(event_id=event.pk),
+        prefix="event__",
+    )
+    related, seen = [], set()
+    for occurrence in queryset[: limit * 10]:
+        if occurrence.event_id not in seen:
+            seen.add(occurrence.event_id)
+            related.append(occurrence)
+        if len(related) == limit:
+            break
+    return related

@@ -2,8 +2,8 @@
 
 All arithmetic happens on local wall-clock times in the event's time zone and is only then
 made aware, so a weekly 19:00 book club stays at 19:00 across daylight-saving changes.
-Rules are expanded up to a bounded horizon (``AGENDA_RECURRENCE_HORIZON_DAYS`` from today,
-default 730) and at most ``MAX_OCCURRENCES`` per event.
+Rules are expanded up to a bounded horizon (``AGENDA_RECURRENCE_HORIZON_DAYS`` from today) and
+at most ``MAX_OCCURRENCES`` per event.
 """
 
 from dataclasses import dataclass
@@ -17,11 +17,6 @@ from django.utils import timezone
 from .choices import Recurrence
 
 MAX_OCCURRENCES = 500
-DEFAULT_HORIZON_DAYS = 730
-
-
-def horizon_days():
-    return getattr(settings, "AGENDA_RECURRENCE_HORIZON_DAYS", DEFAULT_HORIZON_DAYS)
 
 
 @dataclass(frozen=True)
@@ -101,7 +96,7 @@ def expand(
     if start_date is None:
         return []
     today = today or timezone.localdate()
-    horizon = datetime.combine(today + timedelta(days=horizon_days()), time.max)
+    horizon = datetime.combine(today + timedelta(days=settings.AGENDA_RECURRENCE_HORIZON_DAYS), time.max)
     local_start, local_end = local_bounds(start_date, start_time, end_date, end_time, all_day)
     duration = local_end - local_start
     excluded = set(exceptions)

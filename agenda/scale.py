@@ -1,24 +1,23 @@
 """Scale data for the benchmarks: 50,000 events (at factor 1) under the agenda page.
 
-Pages are bulk-inserted with treebeard paths computed here (no per-page ``add_child``), the
-event rows with the model's own insert, and occurrences and theme/dossier links with
-``bulk_create``. 5 % of the events repeat weekly (10 times), 3 % have three sessions, 10 %
-take place at a museum when museum pages exist. The generated pages are live but not in the
+Pages go into the tree with ``ctx.bulk_add_pages`` (no per-page ``add_child``), occurrences
+and theme/dossier links with ``bulk_create``. 5 % of the events repeat weekly (10 times), 3 %
+have three sessions, 10 % take place at a museum when museum pages exist. The generated pages are live but not in the
 search index (``manage.py update_index`` adds them).
 """
 
 import datetime
 import uuid
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
 
 from core.models import Dossier, Organisation, Theme
-from core.scale_loader import scale_generator
+from core.seeding import seed_step
+from museums.choices import Province
+from museums.models import MuseumPage
 
-from .choices import AttendanceMode, Audience, EventStatus, EventType, Province, Recurrence
+from .choices import AttendanceMode, EventAudience, EventStatus, EventType, Recurrence
 from .models import AgendaIndexPage, EventOccurrence, EventPage
 from .recurrence import expand
 
@@ -26,19 +25,14 @@ FULL_SIZE = 50_000
 BATCH = 1000
 
 
-def _agenda(locale):
-    from home.models import HomePage
-
+def _agenda(ctx, locale):
+    """The agenda the scale events go under (made under the home page if missing)."""
     agenda = AgendaIndexPage.objects.filter(locale=locale).order_by("path").first()
     if agenda is not None:
         return agenda
-    home = HomePage.objects.filter(locale=locale, depth=2).first()
-    if home is None:
-        raise RuntimeError("No home page: run `manage.py load_demo` before generating scale data.")
-    agenda = AgendaIndexPage(title="Agenda", slug="agenda", show_in_menus=True)
-    home.add_child(instance=agenda)
-    agenda.save_revision().publish()
-    return agenda
+    return ctx.get_or_create_page(
+        ctx.home, AgendaIndexPage, slug="agenda", defaults={"title": "Agenda", "show_in_menus": True}
+    )
 
 
 def _event_fields(ctx, number, museums, partners):
@@ -50,7 +44,7 @@ def _event_fields(ctx, number, museums, partners):
     hour = rng.randint(9, 19)
     fields = {
         "event_type": kind,
-        "audience": rng.choice(Audience.values),
+        "audience": rng.choice(EventAudience.values),
         "attendance_mode": mode,
         "status": rng.choices(EventStatus.values, weights=[94, 4, 1, 1])[0],
         "start_date": start,
@@ -102,10 +96,10 @@ def _slots(fields, rng):
     )
 
 
-@scale_generator(order=40, label="agenda")
+@seed_step(kind="scale", order=40, label="agenda")
 def generate(ctx):
-    locale = Locale.objects.get(language_code="nl")
-    agenda = _agenda(locale)
+    locale = ctx.locale("nl")
+    agenda = _agenda(ctx, locale)
     prefix = f"schaal-{ctx.seed}-"
     if EventPage.objects.child_of(agenda).filter(slug__startswith=prefix).exists():
         ctx.log(f"    scale events with seed {ctx.seed} exist already; nothing to do")
@@ -116,64 +110,19 @@ def generate(ctx):
     partners = list(
         Organisation.objects.exclude(kind=Organisation.Kind.ASSOCIATION).values_list("pk", flat=True)
     )
-    try:
-        from museums.models import MuseumPage
+    museums = list(MuseumPage.objects.live().filter(locale=locale).values_list("pk", flat=True)[:5000])
 
-        museums = list(MuseumPage.objects.live().filter(locale=locale).values_list("pk", flat=True)[:5000])
-    except ImportError:
-        museums = []
-    content_type = ContentType.objects.get_for_model(EventPage)
-    last = agenda.get_last_child()
-    next_step = (Page._str2int(last.path[-Page.steplen :]) + 1) if last else 1
-    now = timezone.now()
-    page_fields = list(EventPage._meta.local_concrete_fields)
-
-    for start in ctx.progress(range(0, count, BATCH), f"events (batches of {BATCH})", every=1):
-        numbers = range(start, min(start + BATCH, count))
+    for numbers in ctx.batches(count, BATCH, "events"):
         with transaction.atomic():
-            pages, extras = [], []
+            events, extras = [], []
             for number in numbers:
                 fields = _event_fields(ctx, number, museums, partners)
-                slug = f"{prefix}{number:06d}"
                 title = f"{EventType(fields['event_type']).label.capitalize()} {number} (schaaltest)"
-                page = Page(
-                    content_type=content_type,
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    path=Page._get_path(agenda.path, agenda.depth + 1, next_step + number),
-                    depth=agenda.depth + 1,
-                    numchild=0,
-                    url_path=f"{agenda.url_path}{slug}/",
-                    live=True,
-                    has_unpublished_changes=False,
-                    first_published_at=now,
-                    last_published_at=now,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
+                events.append(
+                    EventPage(slug=f"{prefix}{number:06d}", title=title, ical_uid=uuid.uuid4(), **fields)
                 )
-                pages.append(page)
                 extras.append(fields)
-            Page.objects.bulk_create(pages)
-            if pages[0].pk is None:  # backends that do not return ids
-                by_slug = dict(
-                    Page.objects.filter(
-                        slug__in=[p.slug for p in pages], path__startswith=agenda.path
-                    ).values_list("slug", "pk")
-                )
-                for page in pages:
-                    page.pk = page.id = by_slug[page.slug]
-            events = []
-            for page, fields in zip(pages, extras, strict=True):
-                event = EventPage(
-                    page_ptr_id=page.pk,
-                    **{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields},
-                )
-                for name, value in fields.items():
-                    setattr(event, name, value)
-                event.ical_uid = uuid.uuid4()
-                events.append(event)
-            EventPage._base_manager._insert(events, fields=page_fields, using="default")
+            ctx.bulk_add_pages(agenda, events)
             occurrences, theme_links, dossier_links = [], [], []
             for event, fields in zip(events, extras, strict=True):
                 slots = _slots(fields, ctx.rng)
@@ -201,8 +150,6 @@ def generate(ctx):
             EventOccurrence.objects.bulk_create(occurrences, batch_size=2000)
             EventPage.themes.through.objects.bulk_create(theme_links, batch_size=2000)
             EventPage.dossiers.through.objects.bulk_create(dossier_links, batch_size=2000)
-    Page.objects.filter(pk=agenda.pk).update(numchild=agenda.get_children().count())
-    ctx.data["agenda_event_count"] = count
     ctx.log(
         f"    {count} events, {EventOccurrence.objects.filter(event__slug__startswith=prefix).count()} occurrences"
     )

@@ -1,116 +1,94 @@
-"""Public views of the agenda page: the listing (upcoming and archive) and the feeds."""
+"""Views of the agenda that are not page listings: the partner proposal form (a route of the
+agenda page) and the admin's newsletter export."""
 
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .filters import FILTER_NAMES
-from .ical import build_calendar, calendar_response
-from .queries import feed_limit, filtered_occurrences
-from .rss import build_rss
+from core.ratelimit import allow
 
-PER_PAGE = 20
+from .forms import NewsletterForm, PartnerSubmissionForm
+from .newsletter import linkedin_texts, newsletter_html, newsletter_occurrences
+from .proposals import create_proposal
 
-
-def _query_string(request, drop=("page",)):
-    params = request.GET.copy()
-    for name in drop:
-        params.pop(name, None)
-    # Keep only known, non-empty filters so feed addresses stay short and clean.
-    for name in list(params):
-        values = [value for value in params.getlist(name) if value.strip()]
-        if name not in FILTER_NAMES or not values:
-            params.pop(name)
-        else:
-            params.setlist(name, values)
-    return params.urlencode()
+RATE_GROUP = "agenda-proposal"
 
 
-def _page_number(request):
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return None
-
-
-def listing(page, request, *, past):
-    queryset, errors, filterset = filtered_occurrences(
-        page.locale.language_code, request.GET, default="past" if past else "upcoming"
-    )
-    messages = [
-        f"{filterset.form.fields[name].label}: {' '.join(msgs)}"
-        if name in filterset.form.fields
-        else " ".join(msgs)
-        for name, msgs in errors.items()
-    ]
-    number = _page_number(request)
-    if number is None:
-        messages.append(_("The page number must be a whole number."))
-        number = 1
-    paginator = Paginator(queryset, PER_PAGE)
-    if number > paginator.num_pages:
-        if paginator.count:
-            messages.append(_("There is no page %(number)s; showing the last page.") % {"number": number})
-        number = paginator.num_pages
-    results = paginator.page(number)
-    query = _query_string(request)
-    base = page.get_url(request)
-    feed_query = f"?{query}" if query else ""
-    ical_url = request.build_absolute_uri(base + page.reverse_subpage("ical")) + feed_query
-    response = page.render(
+def _form_response(index, request, form, status=200, errors=None):
+    return TemplateResponse(
         request,
-        context_overrides={
-            "past": past,
-            "filter_form": filterset.form,
-            "results": results,
-            "occurrences": results.object_list,
-            "count": paginator.count,
-            "errors": messages,
-            "query": query,
-            "active_filters": bool(query),
-            "ical_url": ical_url,
-            "webcal_url": "webcal://" + ical_url.split("://", 1)[1],
-            "rss_url": base + page.reverse_subpage("rss") + feed_query,
-            "archive_url": base + page.reverse_subpage("archive"),
-            "upcoming_url": base,
-            "submit_url": base + page.reverse_subpage("submit"),
-        },
-    )
-    if errors:
-        response.status_code = 400
-    return response
-
-
-def _feed_problem(errors):
-    text = "\n".join(f"{name}: {' '.join(msgs)}" for name, msgs in errors.items())
-    return HttpResponse(
-        _("Invalid filter.") + "\n" + text, status=400, content_type="text/plain; charset=utf-8"
+        "agenda/partner_submission_form.html",
+        {"page": index, "self": index, "form": form, "errors": errors or []},
+        status=status,
     )
 
 
-def ical_feed(page, request):
-    queryset, errors, _filterset = filtered_occurrences(
-        page.locale.language_code, request.GET, default="feed"
-    )
-    if errors:
-        return _feed_problem(errors)
-    occurrences = list(queryset[: feed_limit()])
-    calendar = build_calendar(occurrences, request, page.title)
-    return calendar_response(calendar, "agenda.ics")
+def submission_view(index, request):
+    """``<agenda>/aanmelden/``: the form, and a proposal sent with it.
+
+    Spam protection: a honeypot field (a filled-in one looks like success and creates nothing)
+    and ``AGENDA_SUBMISSION_RATE`` proposals per client (``core.ratelimit``)."""
+    if not index.submission_enabled:
+        raise Http404("partner proposals are switched off")
+    if request.method != "POST":
+        return _form_response(index, request, PartnerSubmissionForm())
+    form = PartnerSubmissionForm(request.POST)
+    if not allow(request, RATE_GROUP, settings.AGENDA_SUBMISSION_RATE):
+        return _form_response(
+            index,
+            request,
+            form,
+            status=429,
+            errors=[_("Too many proposals from your address: please try again in an hour.")],
+        )
+    done = index.get_url(request) + index.reverse_subpage("submitted")
+    if form.is_spam:
+        return HttpResponseRedirect(done)
+    if not form.is_valid():
+        return _form_response(
+            index, request, form, status=400, errors=[_("Please correct the fields marked below.")]
+        )
+    create_proposal(index, form.cleaned_data)
+    return HttpResponseRedirect(done)
 
 
-def rss_feed(page, request):
-    queryset, errors, _filterset = filtered_occurrences(
-        page.locale.language_code, request.GET, default="upcoming"
-    )
-    if errors:
-        return _feed_problem(errors)
-    occurrences = list(queryset[:100])
-    return build_rss(
-        occurrences,
-        request,
-        title=page.title,
-        link=page.get_full_url(request),
-        description=page.intro or page.title,
-        language=page.locale.language_code,
-    )
+def confirmation_view(index, request):
+    """``<agenda>/aanmelden/bedankt/``: the thanks after a proposal."""
+    return TemplateResponse(request, "agenda/partner_submission_done.html", {"page": index, "self": index})
+
+
+class NewsletterExportView(WagtailAdminTemplateMixin, FormView):
+    """Admin: the agenda of the coming weeks as a newsletter snippet and LinkedIn texts."""
+
+    template_name = "agenda/admin/newsletter_export.html"
+    form_class = NewsletterForm
+    page_title = gettext_lazy("Agenda export")
+    header_icon = "date"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if self.request.GET:
+            kwargs["data"] = self.request.GET  # a GET form: results are shareable links
+        return kwargs
+
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        context = self.get_context_data(form=form)
+        if request.GET and form.is_valid():
+            data = form.cleaned_data
+            occurrences, errors = newsletter_occurrences(data["locale"], form.filters(), data["weeks"])
+            context.update(
+                {
+                    "errors": errors,
+                    "count": len(occurrences),
+                    "html": newsletter_html(
+                        occurrences, title=data["title"] or "Agenda", locale_code=data["locale"]
+                    ),
+                    "linkedin": linkedin_texts(occurrences, request, data["locale"]),
+                }
+            )
+        return self.render_to_response(context)

@@ -7,8 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import NewsletterExportView
 from .models import PartnerSubmission
+from .views import NewsletterExportView
 
 
 class PartnerSubmissionViewSet(SnippetViewSet):

@@ -1,71 +1,81 @@
 """``/api/v1/awards/`` and ``/api/v1/award-editions/``: awards, their editions and nominations.
 
-``MuseumNomination`` and ``museum_nominations_api`` let the museum detail endpoint include a
-museum's nominations (see docs/awards.md).
+Built on the API conventions (``core.api``): lists through ``Pagination`` and ``list_schema``,
+details flat (the item's fields plus the type's own), references as ``PageRef``, errors as
+problems. Only what the public may see is listed (``Visibility.public()``).
+
+``MuseumNomination`` types the "nominations" section that this app adds to the museum API
+(registered in ``AwardsConfig.ready()``, see docs/awards.md).
 """
 
 import datetime as dt
 from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
 
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api.conventions import ListParams, PageItem, page_item, public_pages
-from core.api.problems import ApiError, Problem
+from core.api.conventions import (
+    ListParams,
+    PageItem,
+    PageRef,
+    Pagination,
+    list_schema,
+    page_item,
+    public_pages,
+)
+from core.api.problems import Problem, invalid, not_found
+from core.tree import with_parent_path
+from core.visibility import Visibility
 
+from . import queries, timeline
 from .choices import Cycle, Phase, Stage
 from .filters import EditionFilter
 from .models import AwardEditionPage, AwardPage
-from .queries import (
-    award_detail,
-    edition_detail,
-    edition_state,
-    nominations_by_edition,
-    nominations_for_museum,
-    public_q,
-    restricted_paths,
-    with_parent_path,
-)
-from .serializers import (
-    award_data,
-    edition_data,
-    edition_summary,
-    museum_nomination_data,
-    nomination_data,
-    page_ref,
-)
+from .serializers import award_data, award_item, edition_data, edition_item
 
 router = Router(tags=["awards"])
+
 
 # --- schemas ---------------------------------------------------------------------------
 
 
-class PageRef(Schema):
-    id: int
-    title: str
-    url: str | None
+def _api_enum(name, choices, doc):
+    """``choices`` as an enum named for the API (schema names are unique across the document)."""
+    enum = StrEnum(name, [(member.name, member.value) for member in choices])
+    enum.__doc__ = doc
+    return enum
 
 
-class Organisation(Schema):
+AwardCycle = _api_enum("AwardCycle", Cycle, "How often an award is presented.")
+AwardStage = _api_enum(
+    "AwardStage", Stage, "How far a museum got in an edition; each stage includes the ones before it."
+)
+AwardPhase = _api_enum("AwardPhase", Phase, "Where an award edition stands on its timeline.")
+StepKey = Literal[tuple(key for key, *_rest in timeline.STEP_DEFINITIONS)]  # type: ignore[valid-type]
+StepStatus = Literal[timeline.DONE, timeline.CURRENT, timeline.UPCOMING, timeline.UNKNOWN]
+
+
+class AwardOrganisation(Schema):
     name: str
     kind: str
     website: str
 
 
-class EditionSummary(Schema):
-    id: int
-    title: str
-    url: str | None
+class AwardEditionSummary(PageRef):
     year: int
     theme: str
-    phase: Phase | None = Field(None, description="Where the edition stands (current edition only).")
+    phase: AwardPhase | None = Field(None, description="Where the edition stands (current edition only).")
     winner: PageRef | None = Field(description="The winning museum, when known and published.")
     is_demo: bool = Field(description="True when the edition holds invented demo data.")
 
 
-class NominationOut(Schema):
+class AwardNomination(Schema):
     museum: PageRef
-    stage: Stage = Field(description="The stage reached; a winner was also a nominee and on the longlist.")
+    stage: AwardStage = Field(
+        description="The stage reached; a winner was also a nominee and on the longlist."
+    )
     stage_label: str
     votes: int | None = Field(description="Public votes, when published.")
     vote_share: Decimal | None = Field(description="Published share of the votes in percent.")
@@ -74,113 +84,117 @@ class NominationOut(Schema):
     motivation: str
 
 
-class TimelineStep(Schema):
-    key: str = Field(description="applications, longlist, nominees, public_vote or ceremony.")
+class AwardTimelineStep(Schema):
+    key: StepKey  # type: ignore[valid-type]
     label: str
     start: dt.date | None
     end: dt.date | None
-    status: str = Field(description="done, current, upcoming or unknown (no date).")
+    status: StepStatus = Field(description="done, current, upcoming or unknown (no date).")
 
 
-class Timeline(Schema):
-    phase: Phase = Field(description="Where the edition is now.")
+class AwardTimeline(Schema):
+    phase: AwardPhase = Field(description="Where the edition is now.")
     phase_label: str
-    next_step: str | None = Field(description="The key of the next step, if any.")
-    steps: list[TimelineStep]
+    next_step: StepKey | None = Field(description="The key of the next step, if any.")  # type: ignore[valid-type]
+    steps: list[AwardTimelineStep]
 
 
-class Ceremony(Schema):
+class AwardCeremony(Schema):
     date: dt.date | None
     place: str
     event: PageRef | None = Field(description="The agenda event of the ceremony, when published.")
 
 
-class JuryMember(Schema):
+class AwardJuryMember(Schema):
     name: str
     role: str
     is_chair: bool
 
 
 class AwardItem(PageItem):
-    cycle: Cycle
+    cycle: AwardCycle
     intro: str
     prize_description: str
-    current_edition: EditionSummary | None = Field(description="The newest published edition.")
+    current_edition: AwardEditionSummary | None = Field(description="The newest published edition.")
 
 
 class AwardDetail(AwardItem):
     first_year: int | None
     website: str
     criteria: str = Field(description="HTML.")
-    organisers: list[Organisation]
-    partners: list[Organisation]
-    editions: list[EditionSummary] = Field(description="Published editions, newest first.")
+    organisers: list[AwardOrganisation]
+    partners: list[AwardOrganisation]
+    editions: list[AwardEditionSummary] = Field(description="Published editions, newest first.")
 
 
-class AwardList(Schema):
-    count: int
-    items: list[AwardItem]
-
-
-class EditionItem(PageItem):
+class AwardEditionItem(PageItem):
     award: PageRef | None
     year: int
     theme: str
-    phase: Phase
+    phase: AwardPhase
     prize_amount: int | None = Field(description="Prize money in euros.")
     winner: PageRef | None
     is_demo: bool
 
 
-class EditionDetail(EditionItem):
+class AwardEditionDetail(AwardEditionItem):
     theme_description: str
     prize_description: str
     entries_count: int | None = Field(description="How many museums applied.")
     longlist_size: int | None
-    timeline: Timeline
-    ceremony: Ceremony
-    jury: list[JuryMember]
+    timeline: AwardTimeline
+    ceremony: AwardCeremony
+    jury: list[AwardJuryMember]
     jury_report: str = Field(description="HTML.")
-    nominations: list[NominationOut] = Field(description="Best first: winner, nominees by votes, longlist.")
+    nominations: list[AwardNomination] = Field(description="Best first: winner, nominees by votes, longlist.")
 
 
-class EditionList(Schema):
-    count: int
-    items: list[EditionItem]
+AwardItemList = list_schema(AwardItem)
+AwardEditionItemList = list_schema(AwardEditionItem)
 
 
-class EditionParams(ListParams):
+class AwardEditionParams(ListParams):
     award: int | None = Field(None, ge=1, description="Only editions of this award (an award id).")
     year: int | None = Field(None, ge=1900, le=2100, description="Only editions of this year.")
     museum: int | None = Field(
         None, ge=1, description="Only editions in which this museum (page id) took part."
     )
-    stage: Stage | None = Field(
+    stage: AwardStage | None = Field(
         None,
         description="Only editions with a nomination that reached at least this stage; with `museum`, "
         "that museum's nomination.",
     )
 
 
-class MuseumEdition(PageRef):
-    year: int
-    theme: str
-
-
 class MuseumNomination(Schema):
-    """A museum's nomination, as the museum detail endpoint shows it."""
+    """A museum's nomination or win, as the museum detail shows it (its ``nominations``)."""
 
     award: PageRef
-    edition: MuseumEdition
-    stage: Stage
+    edition: PageRef
+    year: int
+    theme: str
+    stage: AwardStage
     stage_label: str
-    votes: int | None
-    vote_share: Decimal | None
+    votes: int | None = Field(description="Public votes, when published.")
+    vote_share: Decimal | None = Field(description="Published share of the votes in percent.")
 
 
-def museum_nominations_api(museum, request=None):
-    """The museum's nominations as ``MuseumNomination`` dicts (three queries)."""
-    return [museum_nomination_data(n, request) for n in nominations_for_museum(museum, include_aliases=False)]
+class LoadedWindows:
+    """A queryset whose windows arrive with their related rows: ``Pagination`` counts and slices
+    it as usual, and ``load(window)`` fills in what the items need in bulk, so a list runs the
+    same number of queries whatever its length."""
+
+    def __init__(self, queryset, load):
+        self.queryset = queryset
+        self.load = load
+
+    def count(self):
+        return self.queryset.count()
+
+    def __getitem__(self, window):
+        items = list(self.queryset[window])
+        self.load(items)
+        return items
 
 
 # --- awards ----------------------------------------------------------------------------
@@ -188,43 +202,22 @@ def museum_nominations_api(museum, request=None):
 
 @router.get(
     "/awards/",
-    response={200: AwardList, 400: Problem},
+    response={200: AwardItemList, 400: Problem},
     summary="Awards",
     description="Published awards with their newest edition.",
 )
 def list_awards(request, params: Query[ListParams]):
+    visibility = Visibility.public()
     queryset = public_pages(AwardPage, params.locale).select_related("locale").order_by("path")
-    count = queryset.count()
-    awards = list(queryset[params.offset : params.offset + params.limit])
-    paths = restricted_paths()
-    editions = list(
-        with_parent_path(AwardEditionPage.objects.live().filter(alias_of__isnull=True))
-        .filter(public_q("", paths), parent_path__in=[a.path for a in awards])
-        .order_by("-year", "-pk")
+
+    def load(awards):
+        current = queries.current_editions(awards, visibility)
+        for award in awards:
+            award.current_edition = current.get(award.path)
+
+    return Pagination(request, params).respond(
+        LoadedWindows(queryset, load), lambda award: award_item(award, request, award.current_edition)
     )
-    current = {}
-    for edition in editions:
-        current.setdefault(edition.parent_path, edition)
-    grouped = nominations_by_edition(list(current.values()), paths)
-    items = []
-    for award in awards:
-        edition = current.get(award.path)
-        summary = None
-        if edition is not None:
-            noms = grouped.get(edition.pk, [])
-            winner = next((n for n in noms if n.stage == Stage.WINNER), None)
-            state = edition_state(edition, noms)
-            summary = edition_summary(edition, request, state=state, winner=winner)
-        items.append(
-            {
-                **page_item(award, request),
-                "cycle": award.cycle,
-                "intro": award.intro,
-                "prize_description": award.prize_description,
-                "current_edition": summary,
-            }
-        )
-    return {"count": count, "items": items}
 
 
 @router.get(
@@ -232,16 +225,11 @@ def list_awards(request, params: Query[ListParams]):
 )
 def get_award(request, award_id: int):
     award = (
-        AwardPage.objects.live()
-        .public()
-        .filter(alias_of__isnull=True, pk=award_id)
-        .select_related("locale")
-        .first()
+        Visibility.public().listable(AwardPage.objects.filter(pk=award_id)).select_related("locale").first()
     )
     if award is None:
-        raise ApiError(404, f"No published award with id {award_id}.")
-    data = award_data(award, request, award_detail(award))
-    return {**page_item(award, request), **data}
+        raise not_found("award", award_id)
+    return {**page_item(award, request), **award_data(award, request)}
 
 
 # --- editions --------------------------------------------------------------------------
@@ -249,72 +237,46 @@ def get_award(request, award_id: int):
 
 @router.get(
     "/award-editions/",
-    response={200: EditionList, 400: Problem},
+    response={200: AwardEditionItemList, 400: Problem},
     summary="Award editions",
     description="Published editions, newest first; filter by `award`, `year`, `museum` and `stage` "
     "(combine them freely).",
 )
-def list_editions(request, params: Query[EditionParams]):
+def list_editions(request, params: Query[AwardEditionParams]):
+    visibility = Visibility.public()
     data = {
-        key: getattr(params, key)
+        key: str(getattr(params, key))
         for key in ("award", "year", "museum", "stage")
         if getattr(params, key) is not None
     }
-    base = public_pages(AwardEditionPage, params.locale)
-    filterset = EditionFilter(data, queryset=base)
+    filterset = EditionFilter(data, queryset=public_pages(AwardEditionPage, params.locale))
     if not filterset.is_valid():
-        invalid = [{"name": name, "reason": "; ".join(errors)} for name, errors in filterset.errors.items()]
-        raise ApiError(400, "Some filters are not valid.", invalid)
+        raise invalid(filterset.errors)
     queryset = with_parent_path(filterset.qs).select_related("locale").order_by("-year", "-pk")
-    count = queryset.count()
-    editions = list(queryset[params.offset : params.offset + params.limit])
-    paths = restricted_paths()
-    awards = {a.path: a for a in AwardPage.objects.filter(path__in={e.parent_path for e in editions})}
-    grouped = nominations_by_edition(editions, paths)
-    items = []
-    for edition in editions:
-        noms = grouped.get(edition.pk, [])
-        winner = next((n for n in noms if n.stage == Stage.WINNER), None)
-        state = edition_state(edition, noms)
-        award = awards.get(edition.parent_path)
-        items.append(
-            {
-                **page_item(edition, request),
-                "award": page_ref(award, request) if award and award.live else None,
-                "year": edition.year,
-                "theme": edition.theme,
-                "phase": state.phase,
-                "prize_amount": edition.prize_amount,
-                "is_demo": edition.is_demo,
-                "winner": page_ref(winner.museum, request) if winner else None,
-            }
-        )
-    return {"count": count, "items": items}
+
+    def load(editions):
+        queries.with_nominations(editions, visibility)
+        awards = queries.awards_at([edition.parent_path for edition in editions], visibility)
+        for edition in editions:
+            edition.parent_award = awards.get(edition.parent_path)
+
+    return Pagination(request, params).respond(
+        LoadedWindows(queryset, load), lambda edition: edition_item(edition, request, edition.parent_award)
+    )
 
 
 @router.get(
     "/award-editions/{edition_id}/",
-    response={200: EditionDetail, 404: Problem},
+    response={200: AwardEditionDetail, 404: Problem},
     summary="An award edition with its timeline and nominations",
 )
 def get_edition(request, edition_id: int):
     edition = (
-        AwardEditionPage.objects.live()
-        .public()
-        .filter(alias_of__isnull=True, pk=edition_id)
+        Visibility.public()
+        .listable(AwardEditionPage.objects.filter(pk=edition_id))
         .select_related("locale")
         .first()
     )
     if edition is None:
-        raise ApiError(404, f"No published award edition with id {edition_id}.")
-    award = AwardPage.objects.parent_of(edition).live().public().first()
-    context = edition_detail(edition)
-    return {
-        **page_item(edition, request),
-        **edition_data(edition, request, context),
-        "award": page_ref(award, request),
-        "phase": context["timeline_state"].phase,
-    }
-
-
-__all__ = ["MuseumNomination", "museum_nominations_api", "nomination_data", "router"]
+        raise not_found("award edition", edition_id)
+    return {**page_item(edition, request), **edition_data(edition, request)}

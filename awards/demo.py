@@ -9,8 +9,11 @@ demo data and are marked as such.
 
 import datetime
 
-from core.demo_loader import demo_step
+from django.apps import apps
+
 from core.models import Organisation
+from core.seeding import seed_step
+from museums.models import MuseumIndexPage, MuseumPage
 
 from .choices import Cycle, Stage
 from .models import AwardEditionPage, AwardPage, AwardsIndexPage, Nomination
@@ -80,8 +83,6 @@ def _organisations(names):
 
 def _museum(ctx, key):
     """The demo museum page for ``key``: found by title, or created with name and town only."""
-    from museums.models import MuseumIndexPage, MuseumPage
-
     titles, city, province = MUSEUMS[key]
     nl = ctx.locale("nl")
     for title in titles:
@@ -124,10 +125,10 @@ def _award(ctx, index, data):
 
 
 def _ceremony_event(date):
-    from .panels import event_page_model
-
-    model = event_page_model()
-    if model is None:
+    """The agenda's Museumcongres on ``date`` (the agenda is a sibling app: looked up by label)."""
+    try:
+        model = apps.get_model("agenda", "EventPage")
+    except LookupError:
         return None
     return (
         model.objects.filter(title__icontains="Museumcongres", start_date=date)
@@ -227,7 +228,7 @@ def _museumeducatie_editions(ctx, award):
     )
 
 
-@demo_step(order=60, label="awards")
+@seed_step(kind="demo", order=60, label="awards")
 def load(ctx):
     index = ctx.get_or_create_page(
         ctx.home,

@@ -2,9 +2,11 @@
 
 import django_filters
 from django.db.models import Subquery
-from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from core.tree import with_parent_path
+from museums.models import MuseumPage
 
 from .choices import Stage, stages_reached
 from .models import Nomination
@@ -24,9 +26,7 @@ class EditionFilter(django_filters.FilterSet):
 
     def filter_award(self, queryset, name, value):
         award = Page.objects.filter(pk=value).values("path")
-        return queryset.annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen)).filter(
-            parent_path=Subquery(award)
-        )
+        return with_parent_path(queryset).filter(parent_path=Subquery(award))
 
     def filter_nominations(self, queryset, name, value):
         # Applied once for both parameters (see ``filter_queryset``).
@@ -38,8 +38,6 @@ class EditionFilter(django_filters.FilterSet):
         stage = self.form.cleaned_data.get("stage")
         if museum is None and not stage:
             return queryset
-        from museums.models import MuseumPage
-
         nominations = Nomination.objects.all()
         if museum is not None:
             key = MuseumPage.objects.filter(pk=museum).values("translation_key")

@@ -1,17 +1,8 @@
 """Admin panels of the awards app."""
 
-from django.apps import apps
 from wagtail.admin.panels import PageChooserPanel
 
-EVENT_PAGE = "agenda.EventPage"
-
-
-def event_page_model():
-    """The agenda's event page model, or ``None`` while the agenda app does not define it."""
-    try:
-        return apps.get_model(EVENT_PAGE)
-    except LookupError:
-        return None
+from .queries import EVENT_PAGE, event_page_model
 
 
 class EventChooserPanel(PageChooserPanel):

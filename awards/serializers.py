@@ -1,20 +1,24 @@
-"""Plain-dict representations of awards data, shared by the API and ``get_api_data``."""
+"""Dict shapes of awards data, for the API (``awards.api``), ``get_api_data`` (the path resolver)
+and the museums' section (a museum's nominations).
+
+Everything here is public: it is what an anonymous reader may see (``Visibility.public()``), since
+API answers are cached for everyone. References to other pages are ``PageRef`` dicts
+(``core.api.conventions.page_ref``): ``id``, ``type``, ``title``, ``path`` and ``url``.
+"""
 
 from wagtail.rich_text import expand_db_html
 
-from core.api.conventions import page_item
+from core.api.conventions import page_item, page_ref
+from core.links import public_url
+from core.visibility import Visibility
 
+from . import models, queries
 from .choices import Stage
+from .timeline import edition_state
 
 
-def _url(page, request):
-    return page.get_full_url(request) if request is not None else page.url
-
-
-def page_ref(page, request=None):
-    if page is None:
-        return None
-    return {"id": page.pk, "title": page.title, "url": _url(page, request)}
+def _ref(page, request):
+    return page_ref(page, request) if page is not None else None
 
 
 def organisation_data(org):
@@ -34,15 +38,14 @@ def nomination_data(nomination, request=None):
     }
 
 
-def edition_summary(edition, request=None, *, state=None, winner=None):
+def edition_summary(edition, request=None, *, state=None):
+    """An edition as a reference with its year, theme, winner and (when given) phase."""
     return {
-        "id": edition.pk,
-        "title": edition.title,
-        "url": _url(edition, request),
+        **page_ref(edition, request),
         "year": edition.year,
         "theme": edition.theme,
         "phase": state.phase if state else None,
-        "winner": page_ref(winner.museum, request) if winner else None,
+        "winner": _ref(edition.winner.museum, request) if edition.winner else None,
         "is_demo": edition.is_demo,
     }
 
@@ -59,66 +62,117 @@ def timeline_data(state):
     }
 
 
-def edition_data(edition, request=None, context=None):
-    """The fields of an edition (for the detail endpoint and the path resolver)."""
-    from .queries import edition_detail
+def current_edition_summary(edition, request=None):
+    """The summary of an award's current edition (with its phase), or ``None``."""
+    if edition is None:
+        return None
+    return edition_summary(edition, request, state=edition_state(edition, edition.shown_nominations))
 
-    context = context or edition_detail(edition)
+
+def award_item(award, request=None, current_edition=None):
+    """An award in the list: ``current_edition`` comes from ``queries.current_editions``."""
     return {
-        "year": edition.year,
-        "theme": edition.theme,
-        "theme_description": edition.theme_description,
-        "prize_amount": edition.prize_amount,
-        "prize_description": edition.prize_description,
-        "entries_count": edition.entries_count,
-        "longlist_size": edition.longlist_size,
-        "is_demo": edition.is_demo,
-        "timeline": timeline_data(context["timeline_state"]),
-        "ceremony": {
-            "date": edition.ceremony_date,
-            "place": edition.ceremony_place,
-            "event": page_ref(context["ceremony_event"], request),
-        },
-        "jury": [{"name": m.name, "role": m.role, "is_chair": m.is_chair} for m in context["jury_members"]],
-        "jury_report": expand_db_html(edition.jury_report) if edition.jury_report else "",
-        "winner": page_ref(context["winner"].museum, request) if context["winner"] else None,
-        "nominations": [nomination_data(n, request) for n in context["nominations"]],
+        **page_item(award, request),
+        "cycle": award.cycle,
+        "intro": award.intro,
+        "prize_description": award.prize_description,
+        "current_edition": current_edition_summary(current_edition, request),
     }
 
 
-def award_data(award, request=None, context=None):
-    """The fields of an award with its editions (for the detail endpoint and the path resolver)."""
-    from .queries import award_detail
-
-    context = context or award_detail(award)
-    current = context["current_edition"]
+def award_data(award, request=None):
+    """The fields of an award with its published editions (the detail and the path resolver)."""
+    editions = queries.editions_of(award, Visibility.public())
     return {
-        "intro": award.intro,
         "cycle": award.cycle,
-        "first_year": award.first_year,
+        "intro": award.intro,
         "prize_description": award.prize_description,
+        "current_edition": current_edition_summary(editions[0] if editions else None, request),
+        "first_year": award.first_year,
         "website": award.website,
         "criteria": expand_db_html(award.criteria) if award.criteria else "",
         "organisers": [organisation_data(o) for o in award.organisers.all()],
         "partners": [organisation_data(o) for o in award.partners.all()],
-        "current_edition": edition_summary(
-            current, request, state=context["current_state"], winner=current.winner
-        )
-        if current
-        else None,
-        "editions": [edition_summary(e, request, winner=e.winner) for e in context["editions"]],
+        "editions": [edition_summary(e, request) for e in editions],
     }
 
 
-def museum_nomination_data(nomination, request=None):
-    """A nomination as seen from the museum: which award, which edition, how far it got."""
+def edition_item(edition, request=None, award=None):
+    """An edition in the list: ``edition`` carries its nominations (``queries.with_nominations``)
+    and ``award`` is its parent award when public."""
     return {
-        "award": page_ref(nomination.award, request),
-        "edition": {
-            **page_ref(nomination.edition, request),
-            "year": nomination.edition.year,
-            "theme": nomination.edition.theme,
+        **page_item(edition, request),
+        "award": _ref(award, request),
+        "year": edition.year,
+        "theme": edition.theme,
+        "phase": edition_state(edition, edition.shown_nominations).phase,
+        "prize_amount": edition.prize_amount,
+        "winner": _ref(edition.winner.museum, request) if edition.winner else None,
+        "is_demo": edition.is_demo,
+    }
+
+
+def edition_data(edition, request=None):
+    """The fields of an edition with its timeline and nominations (the detail and the path resolver)."""
+    visibility = Visibility.public()
+    nominations = queries.nominations_by_edition([edition], visibility).get(edition.pk, [])
+    winner = next((n for n in nominations if n.is_winner), None)
+    state = edition_state(edition, nominations)
+    return {
+        "award": _ref(queries.award_of(edition, visibility), request),
+        "year": edition.year,
+        "theme": edition.theme,
+        "phase": state.phase,
+        "prize_amount": edition.prize_amount,
+        "winner": _ref(winner.museum, request) if winner else None,
+        "is_demo": edition.is_demo,
+        "theme_description": edition.theme_description,
+        "prize_description": edition.prize_description,
+        "entries_count": edition.entries_count,
+        "longlist_size": edition.longlist_size,
+        "timeline": timeline_data(state),
+        "ceremony": {
+            "date": edition.ceremony_date,
+            "place": edition.ceremony_place,
+            "event": _ref(queries.ceremony_event(edition, visibility), request),
         },
+        "jury": [
+            {"name": m.name, "role": m.role, "is_chair": m.is_chair} for m in edition.jury_members.all()
+        ],
+        "jury_report": expand_db_html(edition.jury_report) if edition.jury_report else "",
+        "nominations": [nomination_data(n, request) for n in nominations],
+    }
+
+
+# --- a museum's nominations (the "nominations" section of museum pages and the museum API) ------
+
+
+def _parent_path(path, slug):
+    """The address of a page's parent, from the page's own: Wagtail serves a page at its parent's
+    address followed by its slug."""
+    suffix = f"{slug}/"
+    if path is None or not path.endswith(suffix):
+        return None
+    return path[: -len(suffix)]
+
+
+def museum_nomination_data(nomination, request=None):
+    """A nomination as seen from the museum: which award, which edition, how far it got.
+
+    ``nomination`` comes from ``queries.nominations_of_museums`` (its award is annotated)."""
+    edition = page_ref(nomination.edition, request)
+    award_path = _parent_path(edition["path"], nomination.edition.slug)
+    return {
+        "award": {
+            "id": nomination.award_id,
+            "type": models.AwardPage._meta.label,
+            "title": nomination.award_title,
+            "path": award_path,
+            "url": public_url(award_path),
+        },
+        "edition": edition,
+        "year": nomination.edition.year,
+        "theme": nomination.edition.theme,
         "stage": nomination.stage,
         "stage_label": str(Stage(nomination.stage).label),
         "votes": nomination.votes,
@@ -126,31 +180,10 @@ def museum_nomination_data(nomination, request=None):
     }
 
 
-def edition_json_ld(edition, data, request=None):
-    """schema.org ``Event`` for an edition: its period, the award series, the ceremony place."""
-    dates = [day for _name, day in edition.timeline_dates().known()]
-    if dates:
-        data["startDate"] = min(dates).isoformat()
-        data["endDate"] = max(dates).isoformat()
-    parent = edition.get_parent()
-    if parent is not None:
-        data["superEvent"] = {
-            "@type": "EventSeries",
-            "name": parent.title,
-            "url": parent.get_full_url(request),
-        }
-    if edition.ceremony_place:
-        data["location"] = {"@type": "Place", "name": edition.ceremony_place}
-    if edition.theme:
-        data["about"] = edition.theme
-    return data
-
-
-def item_base(page, request):
-    return page_item(page, request)
-
-
-def museum_awards_json_ld(nominations):
-    """schema.org ``award`` texts (the property is Text only) for a museum's wins, e.g.
-    ``["VriendenLoterij Museumprijs 2024"]``; nominations without a win are left out."""
-    return [n.edition.title for n in nominations if n.stage == Stage.WINNER]
+def museum_nominations(museums, request, visibility):
+    """``{museum.pk: [nomination dicts]}`` for ``museums``, newest edition first (one query): the
+    museums' section ``load``, with the reader's visibility on pages and the public's in the API."""
+    return {
+        pk: [museum_nomination_data(n, request) for n in nominations]
+        for pk, nominations in queries.nominations_of_museums(museums, visibility).items()
+    }

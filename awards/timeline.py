@@ -12,9 +12,10 @@ they close; the votes are counted after the vote closes). Unknown dates are simp
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Phase
+from .choices import Phase, Stage
 
 ONE_DAY = timedelta(days=1)
 
@@ -176,6 +177,17 @@ def state(dates, today, *, has_winner=False):
         all_steps = [Step(s.key, s.label, s.start, s.end, DONE) for s in all_steps]
     upcoming = next((s for s in all_steps if s.status == UPCOMING), None)
     return TimelineState(phase=current_phase, steps=all_steps, next_step=upcoming)
+
+
+def edition_state(edition, nominations, today=None):
+    """The state of ``edition`` (an ``AwardEditionPage``) on ``today``.
+
+    ``nominations`` are the edition's nominations as the reader sees them: an edition with a
+    winner among them, or of a past year, counts as over.
+    """
+    today = today or timezone.localdate()
+    finished = any(n.stage == Stage.WINNER for n in nominations) or edition.year < today.year
+    return state(edition.timeline_dates(), today, has_winner=finished)
 
 
 def date_order_errors(dates):

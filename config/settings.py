@@ -202,8 +202,12 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Documents (downloads) live outside MEDIA_ROOT in a storage that has no public address: every
+# download passes the checked view /documents/<id>/<name> (``core.documents``), never /media/.
+DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT", str(BASE_DIR / "var" / "documents")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {"BACKEND": "core.storage.DocumentStorage"},  # at DOCUMENTS_ROOT
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -259,6 +263,14 @@ PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # privacy rules are checked on every download
+# How the download view hands an allowed file over: "none" streams it from Django; "nginx"
+# answers with X-Accel-Redirect to the internal location DOCUMENTS_SENDFILE_URL (an nginx
+# ``internal`` location aliased to DOCUMENTS_ROOT); "xsendfile" with X-Sendfile (Apache
+# mod_xsendfile). The web server then sends the bytes; Django only decides who may have them.
+DOCUMENTS_SENDFILE = env_choice("DOCUMENTS_SENDFILE", "none", {"none", "nginx", "xsendfile"})
+SENDFILE_BACKEND = "core.storage"  # follows DOCUMENTS_SENDFILE
+SENDFILE_ROOT = DOCUMENTS_ROOT
+SENDFILE_URL = env_str("DOCUMENTS_SENDFILE_URL", "/internal/documents/")
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

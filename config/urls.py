@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
+from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.api import api
 from core import views as core_views
-from core.sitemaps import LocalisedPageSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -17,18 +16,11 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path(
-        "sitemap.xml",
-        sitemap,
-        {"sitemaps": {"pages": LocalisedPageSitemap}},
-        name="sitemap",
-    ),
+    path("sitemap.xml", core_views.sitemap_xml, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
 if settings.SERVE_MEDIA:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages: Dutch at /, English under /en/.

@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals, visibility
+        from . import documents, signals, visibility
 
         signals.connect()
         visibility.connect_signals()
+        documents.use_documents_storage()

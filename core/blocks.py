@@ -15,6 +15,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import expand_db_html
 
 from .charts import ChartDataError, ChartType, render_chart, table_to_series
+from .links import public_url
 
 # Rendition sizes handed to API clients: name -> Wagtail filter spec.
 IMAGE_RENDITIONS = {
@@ -36,7 +37,7 @@ def image_api_representation(image, request=None):
         "height": image.height,
         "renditions": {
             name: {
-                "url": _absolute(renditions[spec].url, request),
+                "url": public_url(renditions[spec].url),
                 "width": renditions[spec].width,
                 "height": renditions[spec].height,
             }
@@ -55,16 +56,10 @@ def document_api_representation(document, request=None):
     return {
         "id": document.pk,
         "title": document.title,
-        "url": _absolute(document.url, request),
+        "url": public_url(document.url),
         "extension": document.file_extension.lower(),
         "size": size,
     }
-
-
-def _absolute(url, request):
-    if request is not None and url and url.startswith("/"):
-        return request.build_absolute_uri(url)
-    return url
 
 
 class RichTextBlock(blocks.RichTextBlock):
@@ -174,7 +169,7 @@ class CallToActionBlock(blocks.StructBlock):
         return {
             "title": value["title"],
             "text": value["text"],
-            "url": value.url(),
+            "url": public_url(value.url()) if value.url() else "",
             "button_label": value["button_label"],
         }
 

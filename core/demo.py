@@ -1,15 +1,16 @@
-"""Demo content of the core app: locales, the site and its home page, taxonomy, settings.
+"""Demo content of the core app: taxonomy (themes, dossiers, organisations), the site's
+settings and, last, the English tree kept in step with the Dutch one.
 
-Themes and dossiers are the association's own (public facts); descriptions are demo text.
+Themes and dossiers are the association's own (public facts); descriptions are demo text. The
+locales, the site and its home page are the home app's first step (``home/demo.py``).
 """
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
-from core.demo_loader import demo_step
 from core.models import Dossier, Organisation, SiteSettings, Theme
+from core.seeding import seed_step
 
 THEMES = [
     (
@@ -86,72 +87,7 @@ ORGANISATIONS = [
 ]
 
 
-@demo_step(order=0, label="locales, site and home page")
-@transaction.atomic
-def site(ctx):
-    from home.models import HomePage
-
-    nl, _ = Locale.objects.get_or_create(language_code="nl")
-    en, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
-
-    home = HomePage.objects.filter(depth=2, locale=nl).first()
-    if home is None:
-        # The plain welcome page a fresh Wagtail database starts with makes way for ours.
-        for stray in Page.objects.filter(
-            depth=2, content_type__model="page", content_type__app_label="wagtailcore"
-        ):
-            Site.objects.filter(root_page=stray).delete()
-            stray.delete()
-        home = HomePage(
-            title="Museumvereniging",
-            slug="home",
-            locale=nl,
-            hero_title="Samen sterk voor musea",
-            hero_text=(
-                "De Museumvereniging is de branchevereniging van Nederlandse musea: "
-                "kennis delen, belangen behartigen en de Museumkaart. (Demo-tekst.)"
-            ),
-            listing_summary="De branchevereniging van Nederlandse musea.",
-        )
-        root.add_child(instance=home)
-        home.save_revision().publish()
-        ctx.created += 1
-
-    site_obj = Site.objects.filter(is_default_site=True).first()
-    if site_obj is None:
-        site_obj = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Museumvereniging"
-        )
-    elif site_obj.root_page_id != home.pk:
-        site_obj.root_page = home
-        site_obj.site_name = "Museumvereniging"
-        site_obj.save()
-
-    LocaleSynchronization.objects.get_or_create(locale=en, defaults={"sync_from": nl})
-    ctx.translate(
-        home,
-        "en",
-        title="Museum Association",
-        hero_title="Stronger together for museums",
-        hero_text=(
-            "The Museum Association is the trade association of Dutch museums: sharing "
-            "knowledge, representing interests and the Museumkaart. (Demo text.)"
-        ),
-        listing_summary="The trade association of Dutch museums.",
-    )
-
-    settings_obj = SiteSettings.for_site(site_obj)
-    if not settings_obj.email:
-        settings_obj.email = "info@example.org"
-        settings_obj.phone = "+31 20 000 0000"
-        settings_obj.address = "Demo-adres\n1000 AA Amsterdam"
-        settings_obj.footer_text = "<p>De Museumvereniging verbindt ruim 475 musea. (Demo-tekst.)</p>"
-        settings_obj.linkedin_url = "https://www.linkedin.com/company/museumvereniging/"
-        settings_obj.save()
-
-
-@demo_step(order=1, label="themes, dossiers and organisations")
+@seed_step(kind="demo", order=1, label="themes, dossiers and organisations")
 @transaction.atomic
 def taxonomy(ctx):
     nl = Locale.objects.get(language_code="nl")
@@ -190,37 +126,31 @@ def taxonomy(ctx):
         ctx.created += created
 
 
-@demo_step(order=980, label="featured items on the home page")
-def featured(ctx):
-    """Feature the first page of each section on the Dutch home page (once)."""
-    home = ctx.home
-    if home.featured_items.exists():
+@seed_step(kind="demo", order=2, label="site settings")
+def site_settings(ctx):
+    """Contact details and footer of the default site (left alone once filled in)."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        ctx.log("    no site yet: settings skipped")
         return
-    from core.page_types import project_page_models
-
-    picks = []
-    for model in project_page_models():
-        if model._meta.label in {"home.HomePage", "home.StandardPage"} or model.__name__.endswith(
-            "IndexPage"
-        ):
-            continue
-        page = (
-            model.objects.live()
-            .public()
-            .filter(locale=home.locale, alias_of__isnull=True)
-            .order_by("path")
-            .first()
-        )
-        if page is not None:
-            picks.append(page)
-    for order, page in enumerate(picks[:6]):
-        home.featured_items.create(page=page, sort_order=order)
-    if picks:
-        home.save_revision().publish()
-        ctx.created += len(picks[:6])
+    settings_obj = SiteSettings.for_site(site)
+    if not settings_obj.email:
+        settings_obj.email = "info@example.org"
+        settings_obj.phone = "+31 20 000 0000"
+        settings_obj.address = "Demo-adres\n1000 AA Amsterdam"
+        settings_obj.footer_text = "<p>De Museumvereniging verbindt ruim 475 musea. (Demo-tekst.)</p>"
+        settings_obj.linkedin_url = "https://www.linkedin.com/company/museumvereniging/"
+        settings_obj.save()
+        ctx.created += 1
 
 
-@demo_step(order=990, label="synchronise the English tree")
+@seed_step(kind="demo", order=990, label="synchronise the English tree")
 def sync_tree(ctx):
     """Give every Dutch page without a translation its English alias ("sync from")."""
-    synchronize_tree(Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en"))
+    nl, en = ctx.locale("nl"), ctx.locale("en")
+    missing = Page.objects.filter(locale=nl, depth__gt=1).exclude(
+        translation_key__in=Page.objects.filter(locale=en).values("translation_key")
+    )
+    # wagtail-localize reports no progress of its own: say how much there is to do.
+    ctx.log(f"    English aliases to create: {missing.count()}")
+    synchronize_tree(nl, en)

@@ -4,6 +4,8 @@ from django.apps import apps
 from django.conf import settings
 from wagtail.models import get_page_models
 
+from core.visibility import Visibility
+
 
 def project_page_models():
     """Every concrete page type defined by the project's own apps."""
@@ -14,12 +16,10 @@ def project_page_models():
 
 
 def sample_pages():
-    """One live, public, non-alias page per project page type (``None`` when there is none)."""
+    """One page per project page type that the public may see in a listing (live, not an alias,
+    not under an unpublished section or a view restriction); ``None`` when there is none."""
+    visibility = Visibility.public()
     return {
-        model._meta.label: model.objects.live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .order_by("path")
-        .first()
+        model._meta.label: visibility.listable(model.objects.all()).order_by("path").first()
         for model in project_page_models()
     }

@@ -27,4 +27,6 @@ def client_key(request):
 def allow(request, group, rate, suffix=""):
     """Count this attempt of the client in ``group``; ``False`` once it goes over ``rate``."""
     key = client_key(request) + (f":{suffix}" if suffix else "")
-    return not is_ratelimited(request, group=group, key=lambda _group, _request: key, rate=rate, increment=True)
+    return not is_ratelimited(
+        request, group=group, key=lambda _group, _request: key, rate=rate, increment=True
+    )

@@ -1,15 +1,23 @@
+"""``/sitemap.xml``: what the public may see, in every language, with ``hreflang`` alternates.
+
+The sitemap is public and cached, so it follows ``Visibility.public()``: drafts, pages under an
+unpublished section and restricted pages are left out, whoever asks. Aliases that
+wagtail-localize keeps for pages not yet translated are left out too: they repeat the source
+page's content under another language's address. Every address is absolute on
+``PUBLIC_BASE_URL`` (``core.links``), never on the host of the Site record or of the request.
+"""
+
 from collections import defaultdict
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from core.links import page_url
+from core.visibility import Visibility
+
 
 class LocalisedPageSitemap(Sitemap):
-    """Live public pages of every locale, with ``hreflang`` alternates.
-
-    Aliases that wagtail-localize keeps for pages not yet translated are left out: they
-    repeat the source page's content under another language's address.
-    """
+    """Live public pages of every locale of the site, with ``hreflang`` alternates."""
 
     def items(self):
         site = self.get_wagtail_site()
@@ -17,26 +25,18 @@ class LocalisedPageSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return (
-            pages.live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return Visibility.public().listable(pages).order_by("path").defer_streamfields().specific()
+
+    def location(self, obj):
+        return page_url(obj, self.request)
 
     def _urls(self, page, protocol, domain):
         objects = list(self.paginator.page(page).object_list)
         translations = defaultdict(list)
-        siblings = (
-            Page.objects.live()
-            .public()
-            .filter(alias_of__isnull=True)
-            .filter(translation_key__in={p.translation_key for p in objects})
-            .select_related("locale")
+        siblings = Visibility.public().listable(
+            Page.objects.filter(translation_key__in={p.translation_key for p in objects})
         )
-        for sibling in siblings:
+        for sibling in siblings.select_related("locale").order_by("path"):
             translations[sibling.translation_key].append(sibling)
 
         urls = []
@@ -46,7 +46,7 @@ class LocalisedPageSitemap(Sitemap):
                 alternates = translations[item.translation_key]
                 if len(alternates) > 1:
                     url_info["alternates"] = [
-                        {"lang_code": alt.locale.language_code, "location": alt.get_full_url(self.request)}
+                        {"lang_code": alt.locale.language_code, "location": page_url(alt, self.request)}
                         for alt in alternates
                     ]
                 urls.append(url_info)

@@ -2,6 +2,7 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -12,6 +13,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+
+from core.api.problems import problem_response
+from core.http import cache_headers
+from core.links import public_url
+from core.sitemaps import LocalisedPageSitemap
 
 logger = logging.getLogger(__name__)
 
@@ -73,18 +79,22 @@ def robots_txt(request):
         "Disallow: /zoeken/",
         "Disallow: /en/zoeken/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
         "",
     ]
     response = HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return cache_headers(response, "robots")
+
+
+@require_GET
+def sitemap_xml(request):
+    """``/sitemap.xml``: the public pages of every language (``core.sitemaps``)."""
+    response = sitemap(request, sitemaps={"pages": LocalisedPageSitemap})
+    return cache_headers(response, "feed")
 
 
 def page_not_found(request, exception=None):
     if request.path.startswith("/api/"):
-        from core.api.problems import problem_response
-
         return problem_response(404, "The requested API resource does not exist.")
     return render(request, "404.html", status=404)
 

@@ -1,8 +1,12 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import documents
 from .models import Dossier, Organisation, Theme
+from .visibility import Visibility
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -37,3 +41,22 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+
+
+# Before Wagtail's own collection check (order 0), so that a reader who may not know a document
+# exists learns nothing, not even that a login would be asked for.
+@hooks.register("before_serve_document", order=-1)
+def check_document_download(document, request):
+    """A document follows the privacy of the pages that use it (``core.documents``)."""
+    return documents.check_download(document, request)
+
+
+# Before Wagtail's view-restriction check (order 0): a page under an unpublished section does not
+# exist for readers, so no login or password form may hint at it.
+@hooks.register("before_serve_page", order=-1)
+def hide_pages_under_unpublished_sections(page, request, serve_args, serve_kwargs):
+    """Wagtail routes to a live page below a page that is not live; the site does not serve it
+    (``core.visibility``: every ancestor must be live). View restrictions stay Wagtail's."""
+    visibility = Visibility.for_request(request)
+    if any(page.path.startswith(path) and page.path != path for path in visibility.hidden_sections):
+        raise Http404

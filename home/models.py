@@ -6,8 +6,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.api.conventions import page_ref
 from core.blocks import BaseStreamBlock, image_api_representation, stream_api_representation
 from core.models import BasePage
+from core.visibility import Visibility
 
 
 class HomePage(BasePage):
@@ -64,12 +66,21 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
 
-    def get_featured(self):
-        """Featured items whose page is live and public, in editor order (two queries)."""
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        visibility = Visibility.for_request(request)
+        hero_link = self.hero_link_page
+        context["hero_link"] = hero_link if hero_link is not None and visibility.can_view(hero_link) else None
+        context["featured"] = self.get_featured(visibility)
+        return context
+
+    def get_featured(self, visibility):
+        """Featured items whose page is live and ``visibility`` lets the reader see, in editor
+        order, as ``{"page", "title"}`` (two queries). An alias an editor chose stays: it is the
+        page served in this language."""
         items = list(self.featured_items.all())
-        pages = (
-            Page.objects.filter(pk__in=[item.page_id for item in items]).live().public().specific().in_bulk()
-        )
+        chosen = Page.objects.filter(pk__in=[item.page_id for item in items]).live()
+        pages = visibility.filter(chosen).specific().in_bulk()
         return [
             {"page": pages[item.page_id], "title": item.title or pages[item.page_id].get_listing_title()}
             for item in items
@@ -78,7 +89,7 @@ class HomePage(BasePage):
 
     def get_json_ld(self, request=None):
         data = super().get_json_ld(request)
-        search_url = self.get_full_url(request).rstrip("/") + "/zoeken/?q={query}"
+        search_url = self.get_public_url(request).rstrip("/") + "/zoeken/?q={query}"
         data["potentialAction"] = {
             "@type": "SearchAction",
             "target": search_url,
@@ -87,19 +98,22 @@ class HomePage(BasePage):
         return data
 
     def get_api_data(self, request=None):
+        """The API is public: the hero link and the featured items are those everyone may see,
+        each a page reference (``PageRef``; a featured item's ``title`` is its own)."""
+        visibility = Visibility.public()
+        hero_link = self.hero_link_page
         return {
             **super().get_api_data(request),
             "hero": {
                 "title": self.hero_title,
                 "text": self.hero_text,
                 "image": image_api_representation(self.hero_image, request),
-                "link": {"url": self.hero_link_page.url, "label": self.hero_link_label}
-                if self.hero_link_page
+                "link": {"page": page_ref(hero_link, request), "label": self.hero_link_label}
+                if hero_link is not None and visibility.can_view(hero_link)
                 else None,
             },
             "featured": [
-                {"id": f["page"].pk, "title": f["title"], "url": f["page"].url, "type": f["page"]._meta.label}
-                for f in self.get_featured()
+                {**page_ref(f["page"], request), "title": f["title"]} for f in self.get_featured(visibility)
             ],
             "body": stream_api_representation(self.body, request),
         }

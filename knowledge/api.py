@@ -1,49 +1,59 @@
 """``/api/v1/dossiers/``, ``/api/v1/articles/`` and ``/api/v1/figures/``.
 
-Only live, public pages are listed: members-only articles and their documents never
-appear here (the API is public and cached).
+The API is public and cached: it shows what the public may see (``Visibility.public()``),
+whoever asks. Members-only articles, their titles and their documents never appear here, not
+even as a count. Lists follow ``core.api.conventions`` (``list_schema`` + ``Pagination``);
+details are flat (the item's fields plus the type's own) and answer the one not-found problem.
 """
 
 from datetime import date
 from typing import Any, Literal
 
-from django.http import Http404
 from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api.conventions import ListParams, LocaleParams, PageItem, get_locale, page_item, paginate, public_pages
-from core.api.problems import ApiError, Problem
+from core.api.conventions import (
+    ListParams,
+    LocaleParams,
+    PageItem,
+    PageRef,
+    Pagination,
+    get_locale,
+    list_schema,
+    public_pages,
+)
+from core.api.problems import Problem, invalid, not_found
+from core.visibility import Visibility
 
-from .api_data import article_data, article_summary, dossier_data, dossier_summary, figures_data
-from .choices import ArticleKind
+from .choices import ArticleKind, FigureUnit
 from .filters import MAX_QUERY_LENGTH, ArticleFilterSet
 from .models import ArticlePage, DossierPage, FiguresPage
+from .serializers import article_detail, article_item, dossier_detail, dossier_item, figures_item
 
 router = Router(tags=["knowledge"])
 
+ArticleKindValue = Literal[tuple(ArticleKind.values)]  # type: ignore[valid-type]
+FigureUnitValue = Literal[tuple(FigureUnit.values)]  # type: ignore[valid-type]
 
-class TaxonomyRef(Schema):
+
+class KnowledgeTaxonomyRef(Schema):
+    """A theme or dossier of the taxonomy (``/api/v1/themes/``; dossiers by slug)."""
+
     id: int
     slug: str
     name: str
 
 
-class DocumentOut(Schema):
+class KnowledgeDocument(Schema):
     id: int
     title: str = Field(description="The title shown for the download.")
-    url: str = Field(description="The download address (served with Wagtail's privacy checks).")
+    url: str = Field(description="The absolute download address (served with the privacy checks).")
     extension: str = Field(description="File type, e.g. 'pdf'.")
     size: int | None = Field(description="File size in bytes.")
 
 
-class PageRef(Schema):
-    id: int
-    title: str
-    url: str | None
-
-
-class Block(Schema):
+class KnowledgeBlock(Schema):
     type: str = Field(
         description=(
             "Block type: heading, paragraph, image, quote, call_to_action, embed, table, accordion, "
@@ -64,55 +74,55 @@ class Block(Schema):
 class DossierItem(PageItem):
     summary: str
     intro: str
-    dossier: TaxonomyRef | None = Field(description="The taxonomy dossier this page presents.")
+    dossier: KnowledgeTaxonomyRef | None = Field(description="The taxonomy dossier this page presents.")
 
 
 class ArticleRef(PageRef):
-    kind: str
+    kind: ArticleKindValue  # type: ignore[valid-type]
     publication_date: date
 
 
-class LeadContact(Schema):
+class DossierLeadContact(Schema):
     name: str
     role: str
     email: str
 
 
 class DossierDetail(DossierItem):
-    body: list[Block]
-    lead_contact: LeadContact | None
-    key_documents: list[DocumentOut]
+    body: list[KnowledgeBlock]
+    lead_contact: DossierLeadContact | None
+    key_documents: list[KnowledgeDocument]
     articles: list[ArticleRef] = Field(description="Public articles of the dossier, newest first.")
     related_events: list[PageRef] = Field(description="Upcoming public agenda events of the dossier.")
 
 
 class ArticleItem(PageItem):
-    kind: str = Field(description="article, guide, report, toolkit, advice or news.")
+    kind: ArticleKindValue = Field(description="The kind of item.")  # type: ignore[valid-type]
     summary: str
     publication_date: date
     last_reviewed: date | None
-    dossiers: list[TaxonomyRef]
-    themes: list[TaxonomyRef]
+    dossiers: list[KnowledgeTaxonomyRef]
+    themes: list[KnowledgeTaxonomyRef]
 
 
-class Author(Schema):
+class ArticleAuthor(Schema):
     name: str
     role: str
 
 
 class ArticleDetail(ArticleItem):
     intro: str
-    authors: list[Author]
-    body: list[Block]
-    downloads: list[DocumentOut]
+    authors: list[ArticleAuthor]
+    body: list[KnowledgeBlock]
+    downloads: list[KnowledgeDocument]
     related: list[PageRef] = Field(description="Related public articles.")
 
 
-class Figure(Schema):
+class FigureValue(Schema):
     key: str = Field(description="A stable key, e.g. total_visits, foreign_visits, museumkaart_visits.")
-    label: str
+    label: str = Field(description="The figure's name in the language of `locale`.")
     value: float
-    unit: Literal["count", "percent"]
+    unit: FigureUnitValue  # type: ignore[valid-type]
     is_estimate: bool = Field(description="True when the figure is an estimate, not a measured total.")
     notes: str
 
@@ -120,44 +130,44 @@ class Figure(Schema):
 class FiguresYear(PageItem):
     year: int
     source: str
-    figures: list[Figure]
+    figures: list[FigureValue]
 
 
-class DossierList(Schema):
-    count: int
-    items: list[DossierItem]
-
-
-class ArticleList(Schema):
-    count: int
-    items: list[ArticleItem]
-
-
-class FiguresList(Schema):
-    count: int
-    items: list[FiguresYear]
+DossierList = list_schema(DossierItem)
+ArticleList = list_schema(ArticleItem)
+FiguresList = list_schema(FiguresYear)
 
 
 class ArticleParams(ListParams):
     dossier: str | None = Field(None, max_length=150, description="A dossier's slug, e.g. 'duurzaamheid'.")
     theme: str | None = Field(None, max_length=100, description="A theme's slug, e.g. 'inclusief'.")
-    kind: Literal[tuple(ArticleKind.values)] | None = Field(None, description="The kind of item.")  # type: ignore[valid-type]
+    kind: ArticleKindValue | None = Field(None, description="The kind of item.")  # type: ignore[valid-type]
     year: int | None = Field(None, ge=1900, le=2100, description="Publication year.")
     q: str | None = Field(
         None, max_length=MAX_QUERY_LENGTH, description="Full-text search (public items only)."
     )
 
 
-def _dossier_queryset(locale):
-    return public_pages(DossierPage, locale).select_related("dossier", "locale").order_by("title")
+FILTER_NAMES = ("dossier", "theme", "kind", "year", "q")
+
+
+def _dossiers(locale):
+    return public_pages(DossierPage, locale).select_related("dossier", "locale").order_by("title", "pk")
+
+
+def _articles(locale):
+    return (
+        public_pages(ArticlePage, locale)
+        .select_related("locale")
+        .prefetch_related("dossiers", "themes")
+        .order_by("-publication_date", "-pk")
+    )
 
 
 @router.get("/dossiers/", response={200: DossierList, 400: Problem}, summary="Dossiers of the knowledge base")
 def list_dossiers(request, params: Query[ListParams]):
-    return paginate(
-        _dossier_queryset(params.locale),
-        params,
-        lambda page: {**page_item(page, request), **dossier_summary(page)},
+    return Pagination(request, params).respond(
+        _dossiers(params.locale), lambda page: dossier_item(page, request)
     )
 
 
@@ -167,10 +177,10 @@ def list_dossiers(request, params: Query[ListParams]):
     summary="A dossier with its documents, articles and events",
 )
 def get_dossier(request, dossier_id: int, params: Query[LocaleParams]):
-    page = _dossier_queryset(params.locale).filter(pk=dossier_id).first()
+    page = _dossiers(params.locale).filter(pk=dossier_id).first()
     if page is None:
-        raise Http404
-    return {**page_item(page, request), **dossier_data(page, request)}
+        raise not_found("dossier", dossier_id)
+    return dossier_detail(page, request, Visibility.public())
 
 
 @router.get(
@@ -181,22 +191,14 @@ def get_dossier(request, dossier_id: int, params: Query[LocaleParams]):
     "publication year, `q` a full-text search. Unknown slugs are a 400 problem.",
 )
 def list_articles(request, params: Query[ArticleParams]):
-    queryset = (
-        public_pages(ArticlePage, params.locale)
-        .select_related("locale")
-        .prefetch_related("dossiers", "themes")
-        .order_by("-publication_date", "-pk")
-    )
-    data = {name: getattr(params, name) for name in ("dossier", "theme", "kind", "year", "q")}
+    data = {name: getattr(params, name) for name in FILTER_NAMES}
     data = {name: str(value) for name, value in data.items() if value not in (None, "")}
-    filterset = ArticleFilterSet(data, queryset, locale=get_locale(params.locale), user=None)
+    filterset = ArticleFilterSet(
+        data, _articles(params.locale), locale=get_locale(params.locale), visibility=Visibility.public()
+    )
     if not filterset.is_valid():
-        invalid = [
-            {"name": name, "reason": " ".join(str(m) for m in messages)}
-            for name, messages in filterset.form.errors.items()
-        ]
-        raise ApiError(400, "; ".join(f"{p['name']}: {p['reason']}" for p in invalid), invalid)
-    return paginate(filterset.qs, params, lambda page: {**page_item(page, request), **article_summary(page)})
+        raise invalid(filterset.errors)
+    return Pagination(request, params).respond(filterset.qs, lambda page: article_item(page, request))
 
 
 @router.get(
@@ -205,10 +207,10 @@ def list_articles(request, params: Query[ArticleParams]):
     summary="A knowledge article with its body blocks and downloads",
 )
 def get_article(request, article_id: int, params: Query[LocaleParams]):
-    page = public_pages(ArticlePage, params.locale).filter(pk=article_id).first()
+    page = _articles(params.locale).filter(pk=article_id).first()
     if page is None:
-        raise Http404
-    return {**page_item(page, request), **article_data(page, request)}
+        raise not_found("article", article_id)
+    return article_detail(page, request, Visibility.public())
 
 
 @router.get(
@@ -222,7 +224,7 @@ def list_figures(request, params: Query[ListParams]):
         public_pages(FiguresPage, params.locale)
         .select_related("locale")
         .prefetch_related("figures")
-        .order_by("year")
+        .order_by("year", "pk")
     )
     with translation.override(params.locale):  # figure labels in the requested language
-        return paginate(queryset, params, lambda page: {**page_item(page, request), **figures_data(page)})
+        return Pagination(request, params).respond(queryset, lambda page: figures_item(page, request))

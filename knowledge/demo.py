@@ -9,8 +9,8 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale
 
-from core.demo_loader import demo_step
 from core.models import Dossier, Theme
+from core.seeding import seed_step
 
 from .demo_data import DOSSIERS, FIGURES
 from .members import members_collection, members_group, restrict_to_members
@@ -163,7 +163,7 @@ def _figures(ctx, parent, locale):
         )
 
 
-@demo_step(order=50, label="knowledge base")
+@seed_step(kind="demo", order=50, label="knowledge base")
 def knowledge(ctx):
     nl = Locale.objects.get(language_code="nl")
     members_group()

@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from core.factories import PageFactory
 
@@ -51,8 +52,6 @@ class FiguresPageFactory(PageFactory):
 
 def make_document(title="Rapport", collection=None, filename="rapport.pdf"):
     """A stored PDF document, in ``collection`` (the root collection when ``None``)."""
-    from wagtail.models import Collection
-
     Document = get_document_model()
     document = Document(title=title, collection=collection or Collection.get_first_root_node())
     document.file.save(filename, ContentFile(minimal_pdf(title, ["Testdocument."])), save=False)

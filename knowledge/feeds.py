@@ -1,6 +1,8 @@
 """The RSS feed of new knowledge items, honouring the listing's filters.
 
-Only live, public items appear: feeds are read by aggregators without a login.
+Feeds are read by aggregators without a login and cached for everyone: they show what the
+public may see (``Visibility.public()``), their links are public addresses (``core.links``)
+and their cache headers the ``feed`` preset.
 """
 
 import datetime
@@ -9,33 +11,40 @@ from django.http import HttpResponse
 from django.utils import feedgenerator, timezone
 from django.utils.translation import gettext as _
 
-from .listing import clean_params, filtered_articles
+from core.http import cache_headers
+from core.links import page_url, public_url
+from core.visibility import Visibility
+
+from .context import clean_params, filtered_articles
 
 FEED_LENGTH = 30
 
 
 def article_feed(request, index_page):
+    visibility = Visibility.public()
     params = clean_params(request.GET)
-    filterset, queryset, errors = filtered_articles(params, index_page.locale, None)
+    _filterset, queryset, errors = filtered_articles(
+        params, index_page.locale, index_page.get_articles(), visibility
+    )
     if errors:
         response = HttpResponse("\n".join(errors), status=400, content_type="text/plain; charset=utf-8")
-        response["Cache-Control"] = "no-cache"
-        return response
-    articles = list(queryset.public()[:FEED_LENGTH])
+        return cache_headers(response, "private")
+    articles = visibility.listable(queryset).prefetch_related("dossiers")[:FEED_LENGTH]
     feed = feedgenerator.Rss201rev2Feed(
         title=f"{index_page.title}: " + _("new knowledge items"),
-        link=index_page.get_full_url(request),
+        link=page_url(index_page, request),
         description=index_page.get_meta_description() or index_page.title,
         language=index_page.locale.language_code,
-        feed_url=request.build_absolute_uri(),
+        feed_url=public_url(request.get_full_path()),
     )
     for article in articles:
         published = timezone.make_aware(datetime.datetime.combine(article.publication_date, datetime.time(9)))
+        link = page_url(article, request)
         feed.add_item(
             title=article.title,
-            link=article.get_full_url(request),
+            link=link,
             description=article.get_listing_summary(),
-            unique_id=article.get_full_url(request),
+            unique_id=link,
             unique_id_is_permalink=True,
             pubdate=published,
             updateddate=article.last_published_at,
@@ -43,5 +52,4 @@ def article_feed(request, index_page):
         )
     response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
     feed.write(response, "utf-8")
-    response["Cache-Control"] = "public, max-age=600"
-    return response
+    return cache_headers(response, "feed")

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Dossier, Theme
 
 from .choices import ArticleKind
-from .members import visible_pages
 
 MAX_QUERY_LENGTH = 200
 
@@ -15,8 +14,9 @@ MAX_QUERY_LENGTH = 200
 class ArticleFilterSet(django_filters.FilterSet):
     """Filter articles by dossier, theme, kind and year, and search them.
 
-    ``locale`` limits the dossier and theme choices to one language; the search honours
-    privacy: it only finds pages ``user`` may read (nobody's private pages when ``None``).
+    ``locale`` limits the dossier and theme choices to one language. The search honours
+    privacy: it only finds pages ``visibility`` (``core.visibility``) lets the reader see, so a
+    search never counts what it may not show either.
     """
 
     q = django_filters.CharFilter(
@@ -50,9 +50,9 @@ class ArticleFilterSet(django_filters.FilterSet):
         decimal_places=0,
     )
 
-    def __init__(self, data=None, queryset=None, *, locale=None, user=None, **kwargs):
+    def __init__(self, data=None, queryset=None, *, locale=None, visibility, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        self.user = user
+        self.visibility = visibility
         self.filters["dossier"].queryset = Dossier.objects.filter(locale=locale)
         self.filters["theme"].queryset = Theme.objects.filter(locale=locale)
         self.form.fields["dossier"].queryset = Dossier.objects.filter(locale=locale)
@@ -62,7 +62,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        readable = visible_pages(queryset, self.user)
+        readable = self.visibility.filter(queryset)
         # The search backend filters only on indexed fields: search all live items of the
         # type, then keep the matches that are in the (filtered, privacy-checked) queryset.
         matches = readable.model.objects.live().search(value, operator="and", order_by_relevance=False)

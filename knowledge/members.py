@@ -1,24 +1,34 @@
-"""Members-only content: the members group, its document collection and page visibility.
+"""Members-only content: the members group, its document collection and restricting a page.
 
 Members-only pages use Wagtail's own privacy: a ``PageViewRestriction`` of type "groups"
-naming the members group. This module answers which pages a given user may read, so the
-listing, its search and the document check apply exactly the rules Wagtail applies when
-it serves a page.
+naming the members group (``settings.MEMBERS_GROUP_NAME``), set by editors with the page's
+privacy control or by ``restrict_to_members``. It applies to the page and everything below it.
+
+Who may see what is not decided here but by the one rule of the site, ``core.visibility``,
+exactly as Wagtail judges it when it serves a page:
+
+- a "login" restriction needs a logged-in reader, a "groups" restriction a member of one of
+  its groups (superusers pass);
+- a "password" restriction needs its password entered in this session (Wagtail's password
+  form): until then the page is left out of every listing, and it is never counted in a
+  listing's "N more articles for members" line, since logging in does not open it.
+
+HTML pages judge the reader (``Visibility.for_request(request)``); the feed and the API judge
+the public (``Visibility.public()``), whoever asks. Nothing a reader may not open is shown to
+them by title, summary or document: listings only say how many articles a login would open.
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import Q
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, PageViewRestriction
 
-MEMBERS_GROUP_NAME = getattr(settings, "KNOWLEDGE_MEMBERS_GROUP", "Leden")
 MEMBERS_COLLECTION_NAME = "Alleen voor leden"
 
 
 def members_group():
-    from django.contrib.auth.models import Group
-
-    return Group.objects.get_or_create(name=MEMBERS_GROUP_NAME)[0]
+    """The members group (created on first use)."""
+    return Group.objects.get_or_create(name=settings.MEMBERS_GROUP_NAME)[0]
 
 
 @transaction.atomic
@@ -50,47 +60,3 @@ def restrict_to_members(page):
         )
     restriction.groups.add(members_group())
     return restriction
-
-
-def _passes(restriction, user, group_ids):
-    if restriction.restriction_type == BaseViewRestriction.NONE:
-        return True
-    if user is None or not user.is_authenticated:
-        return False
-    if restriction.restriction_type == BaseViewRestriction.LOGIN:
-        return True
-    if restriction.restriction_type == BaseViewRestriction.GROUPS:
-        return user.is_superuser or bool(group_ids & {group.pk for group in restriction.groups.all()})
-    # A shared password is checked per session; without one the page stays closed.
-    return False
-
-
-class Visibility:
-    """The page view restrictions of the site, judged for one user (three queries at most)."""
-
-    def __init__(self, user=None):
-        self.user = user
-        restrictions = list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
-        group_ids = set()
-        if user is not None and user.is_authenticated and restrictions:
-            group_ids = set(user.groups.values_list("pk", flat=True))
-        self.restricted_paths = [r.page.path for r in restrictions]
-        self.closed = [r.page for r in restrictions if not _passes(r, user, group_ids)]
-
-    def is_restricted(self, page):
-        """Whether ``page`` sits in a private section (whoever is asking)."""
-        return any(page.path.startswith(path) for path in self.restricted_paths)
-
-    def can_view(self, page):
-        return not any(page.path.startswith(closed.path) for closed in self.closed)
-
-    def filter(self, queryset):
-        """``queryset`` without the pages this user may not read."""
-        q = Q()
-        for page in self.closed:
-            q |= queryset.descendant_of_q(page, inclusive=True)
-        return queryset.exclude(q) if q else queryset
-
-
-def visible_pages(queryset, user=None):
-    return Visibility(user).filter(queryset)

@@ -1,34 +1,57 @@
-"""``/api/v1/museums/`` and ``/api/v1/exhibitions/``: the finder and exhibitions, read-only."""
+"""``/api/v1/museums/`` and ``/api/v1/exhibitions/``: the finder and exhibitions, read-only.
+
+Public surfaces: only what an anonymous reader may see is listed (``core.visibility``). The
+museum detail is the item's fields plus the detail's, flat, plus one field per section that
+another app registered (``museums.extensions``); its schema is built when this module is
+imported, which the URLconf does after every ``AppConfig.ready()`` has registered its sections.
+"""
 
 import datetime as dt
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
-from django.db.models import CharField, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
-from django.http import Http404, QueryDict
+from django.core.exceptions import ImproperlyConfigured
+from django.http import QueryDict
 from django.utils import timezone
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import Field, create_model
 
-from core.api.conventions import ListParams, PageItem, page_item, paginate
-from core.api.problems import ApiError, Problem
+from core.api.conventions import ListParams, PageItem, PageRef, list_schema, paginate, public_pages
+from core.api.problems import Problem, invalid, not_found
+from core.visibility import Visibility
 
-from .choices import Accessibility, Category, Province
+from .choices import (
+    Accessibility,
+    AccessibilityGroup,
+    Category,
+    CoordinatesPrecision,
+    MuseumTimeZone,
+    Province,
+)
+from .extensions import museum_sections, section_values
 from .filters import DEFAULT_RADIUS_KM, MAX_RADIUS_KM, MAX_TEXT_LENGTH, MuseumFilter
 from .models import ExhibitionPage, MuseumPage
-from .queries import visible_pages
-from .serializers import (
-    exhibition_fields,
-    images_prefetch,
-    museum_detail,
-    museum_item,
-    museum_list_queryset,
+from .queries import (
+    WithMuseums,
+    exhibitions_ahead,
+    exhibitions_matching,
+    on_own_table,
+    with_museum_data,
 )
+from .serializers import exhibition_item, museum_detail, museum_item
 
 router = Router(tags=["museums"])
 
-# --- schemas ---------------------------------------------------------------------------------
+# Codes as inline enums of exactly the values the API returns and accepts.
+CategoryCode = Literal[tuple(Category.values)]  # type: ignore[valid-type]
+AccessibilityCode = Literal[tuple(Accessibility.values)]  # type: ignore[valid-type]
+GroupCode = Literal[tuple(AccessibilityGroup.values)]  # type: ignore[valid-type]
+PrecisionCode = Literal[tuple(CoordinatesPrecision.values)]  # type: ignore[valid-type]
+TimeZoneName = Literal[tuple(MuseumTimeZone.values)]  # type: ignore[valid-type]
+CountryCode = Literal["NL", "BQ", "AW", "CW", "SX"]
+ExhibitionStatus = Literal["current", "upcoming", "past"]
+
+# --- schemas: museums ------------------------------------------------------------------------
 
 
 class MuseumParams(ListParams):
@@ -41,7 +64,7 @@ class MuseumParams(ListParams):
     city: str | None = Field(
         None, max_length=MAX_TEXT_LENGTH, description="Town or city (exact, case-insensitive)."
     )
-    category: Category | None = Field(None, description="A museum category.")
+    category: CategoryCode | None = Field(None, description="A museum category.")  # type: ignore[valid-type]
     museumkaart: bool | None = Field(None, description="true: only museums that accept the Museumkaart.")
     # Plain strings, checked by the FilterSet, so an unknown code is reported as `accessibility`.
     accessibility: list[str] = Field(
@@ -67,73 +90,170 @@ class MuseumParams(ListParams):
     )
 
 
-class Rendition(Schema):
-    url: str
+class MuseumImageRendition(Schema):
+    url: str = Field(description="The absolute address of the rendition.")
     width: int
     height: int
 
 
-class ImageOut(Schema):
+class MuseumImage(Schema):
     id: int
-    title: str
+    title: str = Field(description="The image title, also its alternative text.")
     width: int
     height: int
-    renditions: dict[str, Rendition] = Field(description="small (list), medium and large (detail).")
+    renditions: dict[str, MuseumImageRendition] = Field(
+        description="small (list, 400×300 cropped), medium (800×600 at most) and large (1600×1200 at most)."
+    )
 
 
-class ProvinceOut(Schema):
-    code: str
-    name: str
+class MuseumProvince(Schema):
+    code: Province
+    name: str = Field(description="The name in the language of the request's locale.")
 
 
-class MuseumkaartOut(Schema):
-    accepted: bool
-    reservation_required: bool
+class MuseumkaartTerms(Schema):
+    accepted: bool = Field(description="Museumkaart holders get in free.")
+    reservation_required: bool = Field(description="Card holders must book a time slot in advance.")
     surcharge_eur: str | None = Field(description="Decimal amount in euros, e.g. '2.50'.")
-    conditions: str
+    conditions: str = Field(description="Other conditions, e.g. 'Not valid on event days'.")
 
 
-class TimeRangeOut(Schema):
+class MuseumTimeRange(Schema):
     opens: str = Field(description="HH:MM, local time of the museum.")
-    closes: str
-    closes_next_day: bool
+    closes: str = Field(description="HH:MM, local time of the museum.")
+    closes_next_day: bool = Field(description="The range runs past midnight and closes the next day.")
 
 
-class DayHoursOut(Schema):
+class MuseumDayHours(Schema):
     date: date
     closed: bool
-    ranges: list[TimeRangeOut]
+    ranges: list[MuseumTimeRange]
     exception: bool = Field(description="Whether an exception (holiday, extra day) decided this day.")
-    label: str
+    label: str = Field(description="The exception's label, e.g. 'Koningsdag'; empty without one.")
 
 
 class MuseumItem(PageItem):
     city: str
-    province: ProvinceOut
-    latitude: float | None
-    longitude: float | None
-    coordinates_precision: str = Field(description="'exact' or 'approximate' (town centre).")
-    timezone: str
-    distance_km: float | None = Field(description="Distance from the given point; null without a point.")
-    categories: list[str]
-    museumkaart: MuseumkaartOut
-    accessibility: list[str]
-    open_now: bool
-    today: DayHoursOut
-    image: ImageOut | None
-
-
-class MuseumList(Schema):
-    count: int
-    items: list[MuseumItem]
-
-
-class MuseumDetail(PageItem):
-    data: dict[str, Any] = Field(
-        description="address, contact, categories, museumkaart, accessibility (grouped), "
-        "opening_hours (open_now, today, week, next_opening, weekly, exceptions), exhibitions, image, body, "
-        "nominations (the museum's award nominations and wins: award, edition, stage, votes, vote_share)."
+    province: MuseumProvince
+    latitude: float | None = Field(description="Decimal degrees; null without coordinates.")
+    longitude: float | None = Field(description="Decimal degrees; null without coordinates.")
+    coordinates_precision: PrecisionCode = Field(  # type: ignore[valid-type]
+        description="'exact' (the building) or 'approximate' (town centre)."
     )
+    timezone: TimeZoneName = Field(description="The zone of the museum's opening hours.")  # type: ignore[valid-type]
+    distance_km: float | None = Field(description="Distance from the given point; null without a point.")
+    categories: list[CategoryCode]  # type: ignore[valid-type]
+    museumkaart: MuseumkaartTerms
+    accessibility: list[AccessibilityCode] = Field(  # type: ignore[valid-type]
+        description="The accessibility features (codes)."
+    )
+    open_now: bool = Field(description="Open at the time of the request, in the museum's zone.")
+    today: MuseumDayHours = Field(description="Today's hours in the museum's zone.")
+    image: MuseumImage | None
+
+
+MuseumList = list_schema(MuseumItem)
+
+
+class MuseumAddress(Schema):
+    street: str
+    postcode: str
+    city: str
+    province: Province
+    country: CountryCode = Field(description="ISO 3166-1: NL, BQ (Caribbean Netherlands), AW, CW or SX.")
+
+
+class MuseumAccessibilityFeature(Schema):
+    code: AccessibilityCode  # type: ignore[valid-type]
+    label: str
+
+
+class MuseumAccessibilityGroup(Schema):
+    group: GroupCode  # type: ignore[valid-type]
+    label: str
+    features: list[MuseumAccessibilityFeature]
+
+
+class MuseumWeeklyHours(Schema):
+    weekday: int = Field(ge=0, le=6, description="0 = Monday … 6 = Sunday.")
+    opens: str = Field(description="HH:MM, local time of the museum.")
+    closes: str = Field(description="HH:MM, local time of the museum.")
+    closes_next_day: bool
+
+
+class MuseumHoursException(Schema):
+    label: str
+    start_date: date
+    end_date: date = Field(description="The last day, inclusive.")
+    weekday: int | None = Field(ge=0, le=6, description="Only on this weekday of the dates; null: every day.")
+    closed: bool
+    opens: str | None = Field(description="HH:MM; null when closed.")
+    closes: str | None = Field(description="HH:MM; null when closed.")
+    closes_next_day: bool
+
+
+class MuseumOpeningHours(Schema):
+    open_now: bool
+    today: MuseumDayHours
+    week: list[MuseumDayHours] = Field(description="Today and the six days after it, exceptions applied.")
+    next_opening: datetime | None = Field(description="The next time a range starts; null within 400 days.")
+    weekly: list[MuseumWeeklyHours] = Field(description="The weekly ranges.")
+    exceptions: list[MuseumHoursException] = Field(
+        description="Exceptions still running or to come within a year."
+    )
+    hours_verified_at: date | None = Field(description="When the hours were last checked.")
+
+
+class MuseumExhibition(PageRef):
+    status: ExhibitionStatus  # type: ignore[valid-type]
+    permanent: bool
+    start_date: date | None
+    end_date: date | None = Field(description="The original last day.")
+    extended_until: date | None
+    last_day: date | None = Field(description="The last day: extended or original; null when permanent.")
+    family_friendly: bool
+    surcharge_eur: str | None = Field(description="Decimal amount in euros on top of the entry price.")
+
+
+class MuseumDetailBase(MuseumItem):
+    intro: str
+    address: MuseumAddress
+    website: str
+    phone: str
+    email: str
+    museumregister_registered: bool = Field(description="In the Museumregister.")
+    is_rijksmuseum: bool = Field(description="A member of the Kring Rijksmusea.")
+    under_museum_cao: bool = Field(description="Under the Museum cao.")
+    accessibility_groups: list[MuseumAccessibilityGroup] = Field(
+        description="The accessibility features by group, with labels."
+    )
+    accessibility_notes: str
+    opening_hours: MuseumOpeningHours
+    exhibitions: list[MuseumExhibition] = Field(description="Current and upcoming, permanent ones first.")
+    body: list[dict[str, Any]] = Field(description="StreamField blocks: type, id and value.")
+
+
+def museum_detail_schema(sections):
+    """The museum detail schema: the fixed fields plus one per registered section."""
+    fields = {}
+    for section in sections:
+        if section.name in MuseumDetailBase.model_fields:
+            raise ImproperlyConfigured(
+                f"A museum section may not be named {section.name!r}: a museum field is."
+            )
+        fields[section.name] = (section.schema, Field(description=section.description))
+    return create_model(
+        "MuseumDetail",
+        __base__=MuseumDetailBase,
+        __doc__="One museum, its hours, exhibitions and sections.",
+        **fields,
+    )
+
+
+MuseumDetail = museum_detail_schema(museum_sections())
+
+
+# --- schemas: exhibitions --------------------------------------------------------------------
 
 
 class ExhibitionParams(ListParams):
@@ -146,26 +266,23 @@ class ExhibitionParams(ListParams):
 
 
 class ExhibitionItem(PageItem):
-    museum_id: int | None
-    museum_title: str | None
-    status: str = Field(description="current, upcoming or past on the reference date.")
+    museum: PageRef | None = Field(description="The museum that shows the exhibition.")
+    status: ExhibitionStatus = Field(description="On the reference date.")  # type: ignore[valid-type]
     permanent: bool
     start_date: date | None
-    end_date: date | None
+    end_date: date | None = Field(description="The original last day.")
     extended_until: date | None
-    last_day: date | None
-    surcharge_eur: str | None
+    last_day: date | None = Field(description="The last day: extended or original; null when permanent.")
+    surcharge_eur: str | None = Field(description="Decimal amount in euros on top of the entry price.")
     museumkaart_valid: bool
     family_friendly: bool
     ticket_url: str
     intro: str
-    themes: list[str]
-    image: ImageOut | None
+    themes: list[str] = Field(description="Theme slugs.")
+    image: MuseumImage | None
 
 
-class ExhibitionList(Schema):
-    count: int
-    items: list[ExhibitionItem]
+ExhibitionList = list_schema(ExhibitionItem)
 
 
 # --- museums ---------------------------------------------------------------------------------
@@ -187,6 +304,7 @@ _FILTER_KEYS = (
 
 
 def _filter_data(params):
+    """The parameters as the finder's FilterSet reads them (the page's query string)."""
     data = QueryDict(mutable=True)
     for key in _FILTER_KEYS:
         value = getattr(params, key)
@@ -207,75 +325,48 @@ def _filter_data(params):
 def list_museums(request, params: Query[MuseumParams]):
     """The museum finder: filters combine; with `lat`/`lon` the results are sorted by distance."""
     now = timezone.now()
-    base = visible_pages(MuseumPage).filter(locale__language_code=params.locale)
-    filterset = MuseumFilter(_filter_data(params), queryset=base, now=now)
+    base = on_own_table(public_pages(MuseumPage, params.locale))
+    filterset = MuseumFilter(_filter_data(params), queryset=base, now=now, visibility=Visibility.public())
     if not filterset.is_valid():
-        errors = filterset.error_list()
-        raise ApiError(400, "; ".join(f"{e['name']}: {e['reason']}" for e in errors), errors)
-    queryset = museum_list_queryset(filterset.qs)
-    return paginate(queryset, params, lambda page: museum_item(page, request, now))
+        raise invalid(filterset.errors)
+    return paginate(
+        request, with_museum_data(filterset.qs), params, lambda page: museum_item(page, request, now)
+    )
 
 
 @router.get("/museums/{museum_id}/", response={200: MuseumDetail, 404: Problem}, summary="One museum")
 def get_museum(request, museum_id: int):
-    page = museum_list_queryset(visible_pages(MuseumPage)).filter(pk=museum_id).first()
+    visibility = Visibility.public()
+    page = with_museum_data(visibility.listable(MuseumPage.objects.filter(pk=museum_id))).first()
     if page is None:
-        raise Http404
-    return {**page_item(page, request), "data": museum_detail(page, request)}
+        raise not_found("museum", museum_id)
+    now = timezone.now()
+    exhibitions = exhibitions_ahead(page, visibility, page.local_now(now).date(), aliases=False)
+    sections = section_values([page], request, visibility)[page.pk]
+    return museum_detail(page, request, exhibitions=exhibitions, sections=sections, now=now)
 
 
 # --- exhibitions -----------------------------------------------------------------------------
 
 
-def _with_museum(queryset):
-    parent = MuseumPage.objects.live().filter(
-        path=Substr(
-            OuterRef("path"), 1, Length(OuterRef("path")) - ExhibitionPage.steplen, output_field=CharField()
-        )
-    )
-    return queryset.annotate(
-        museum_id=Subquery(parent.values("pk")[:1]),
-        museum_title=Subquery(parent.values("title")[:1]),
-    )
-
-
 @router.get("/exhibitions/", response={200: ExhibitionList, 400: Problem}, summary="List exhibitions")
 def list_exhibitions(request, params: Query[ExhibitionParams]):
-    """Exhibitions of live museums; `current`/`upcoming` are relative to `date` (default today)."""
+    """Exhibitions of published museums; `current`/`upcoming` are relative to `date` (default today)."""
     today = params.date or timezone.localdate()
-    queryset = visible_pages(ExhibitionPage).filter(locale__language_code=params.locale)
+    museum = None
     if params.museum is not None:
-        museum = MuseumPage.objects.filter(pk=params.museum).first()
+        museum = Visibility.public().listable(MuseumPage.objects.filter(pk=params.museum)).first()
         if museum is None:
-            raise ApiError(
-                400,
-                "museum: no museum with this id.",
-                [{"name": "museum", "reason": "no museum with this id"}],
-            )
-        queryset = queryset.child_of(museum)
-    if params.current:
-        queryset = queryset.filter(Q(permanent=True) | Q(start_date__lte=today)).filter(
-            Q(last_day__isnull=True) | Q(last_day__gte=today)
-        )
-    if params.upcoming:
-        queryset = queryset.filter(start_date__gt=today)
-    if params.theme:
-        queryset = queryset.filter(themes__slug=params.theme).distinct()
-    if params.family_friendly:
-        queryset = queryset.filter(family_friendly=True)
-    queryset = (
-        _with_museum(queryset)
-        .filter(museum_id__isnull=False)
-        .select_related("locale")
-        .prefetch_related("themes", images_prefetch("image"))
-        .order_by("start_date", "title", "pk")
+            raise invalid([{"name": "museum", "reason": "no published museum with this id"}])
+    queryset = exhibitions_matching(
+        public_pages(ExhibitionPage, params.locale),
+        today,
+        museum=museum,
+        current=params.current,
+        upcoming=params.upcoming,
+        theme=params.theme,
+        family_friendly=params.family_friendly,
     )
-
-    def serialize(page):
-        return {
-            **page_item(page, request),
-            **exhibition_fields(page, request, today),
-            "museum_title": page.museum_title,
-        }
-
-    return paginate(queryset, params, serialize)
+    return paginate(
+        request, WithMuseums(queryset), params, lambda page: exhibition_item(page, request, today)
+    )

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.signals import page_published, page_unpublished
 
 
 class MuseumsConfig(AppConfig):
@@ -8,8 +9,6 @@ class MuseumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
-
         from .models import ExhibitionPage
         from .signals import reindex_museum
 

@@ -40,6 +40,14 @@ CARIBBEAN_PROVINCES = frozenset(
 )
 
 
+def country_of(province):
+    """ISO 3166-1 country of a province code: NL, BQ (Caribbean Netherlands), AW, CW or SX."""
+    region = province.split("-", 1)[1] if province else ""
+    if region.startswith("BQ"):
+        return "BQ"
+    return region if region in {"AW", "CW", "SX"} else "NL"
+
+
 class MuseumTimeZone(models.TextChoices):
     """IANA zones of the Kingdom: the Caribbean islands keep UTC−4 all year."""
 
@@ -123,6 +131,16 @@ ACCESSIBILITY_GROUPS = {
     Accessibility.SENSORY_MAP: AccessibilityGroup.STIMULUS,
     Accessibility.EAR_DEFENDERS: AccessibilityGroup.STIMULUS,
 }
+
+
+def accessibility_by_group(codes):
+    """``[(AccessibilityGroup, [Accessibility, ...]), ...]`` for feature codes: the groups in
+    their fixed order, each with its features in the order given; empty groups left out."""
+    groups = {group: [] for group in AccessibilityGroup}
+    for code in codes:
+        feature = Accessibility(code)
+        groups[ACCESSIBILITY_GROUPS[feature]].append(feature)
+    return [(group, features) for group, features in groups.items() if features]
 
 
 class CoordinatesPrecision(models.TextChoices):

@@ -10,8 +10,8 @@ from itertools import cycle
 
 from django.utils import timezone
 
-from core.demo_loader import demo_step
 from core.models import Theme
+from core.seeding import seed_step
 
 from .demo_data import ACCESSIBILITY_SETS, ANNE_FRANK_HUIS, EXHIBITION_TITLES, MUSEUMS
 from .models import AccessibilityFeature, ExhibitionPage, MuseumCategory, MuseumIndexPage, MuseumPage
@@ -136,7 +136,7 @@ def _exhibitions(museum_number, today):
     return rows
 
 
-@demo_step(order=30, label="museums")
+@seed_step(kind="demo", order=30, label="museums")
 def load(ctx):
     index = ctx.get_or_create_page(
         ctx.home,

@@ -3,6 +3,9 @@
 Every filter is a query parameter; they combine (AND). ``accessibility`` may repeat and every
 selected feature must be present. A point (``lat`` + ``lon``, ``radius_km`` defaulting to
 ``DEFAULT_RADIUS_KM``) limits the results to that circle and sorts them nearest first.
+
+The FilterSet filters the queryset it is given (museum pages the reader may see); the text
+filter matches only exhibition titles that the same reader may see (``visibility``).
 """
 
 import django_filters
@@ -11,9 +14,10 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.visibility import Visibility
+
 from . import queries
 from .choices import Accessibility, Category, Province
-from .models import MuseumPage
 
 DEFAULT_RADIUS_KM = 25
 MAX_RADIUS_KM = 500
@@ -95,19 +99,19 @@ class MuseumFilter(django_filters.FilterSet):
     )
 
     class Meta:
-        model = MuseumPage
         fields = []
         form = FinderForm
 
-    def __init__(self, *args, now=None, **kwargs):
+    def __init__(self, *args, now=None, visibility=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now
+        self.visibility = visibility or Visibility.public()
 
     # --- methods ---------------------------------------------------------------------
 
     def filter_text(self, queryset, name, value):
         value = value.strip()
-        return queryset.filter(queries.text_q(value)) if value else queryset
+        return queryset.filter(queries.text_q(value, self.visibility)) if value else queryset
 
     def filter_museumkaart(self, queryset, name, value):
         # An unticked box means "any", not "only museums without the card".
@@ -115,7 +119,7 @@ class MuseumFilter(django_filters.FilterSet):
 
     def filter_accessibility(self, queryset, name, codes):
         # One EXISTS per feature: all must hold, and no join that would need DISTINCT.
-        links = MuseumPage.accessibility_features.through.objects
+        links = queryset.model.accessibility_features.through.objects
         for code in codes:
             queryset = queryset.filter(
                 Exists(links.filter(museumpage_id=OuterRef("pk"), accessibilityfeature__code=code))
@@ -148,10 +152,3 @@ class MuseumFilter(django_filters.FilterSet):
         if data.get("lat") is None or data.get("lon") is None:
             return None
         return float(data["lat"]), float(data["lon"]), float(data.get("radius_km") or DEFAULT_RADIUS_KM)
-
-    def error_list(self):
-        """``[{"name": param, "reason": text}]`` for an invalid form (API and page)."""
-        return [
-            {"name": name, "reason": " ".join(str(message) for message in messages)}
-            for name, messages in self.errors.items()
-        ]

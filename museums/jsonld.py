@@ -1,20 +1,20 @@
-"""schema.org data of museums (Museum) and exhibitions (ExhibitionEvent)."""
+"""schema.org data of museums (Museum) and exhibitions (ExhibitionEvent).
+
+Links are public addresses (``core.links``). A museum's registered sections
+(``museums.extensions``) may add properties, e.g. the awards app's ``award``; their values are
+the ones the page already loaded for its HTML.
+"""
 
 from django.utils import timezone
 
-from .choices import Province, Weekday
-from .serializers import hhmm
+from core.links import page_url, public_url
+
+from .choices import Province, Weekday, country_of
+from .extensions import museum_sections, values_for
+from .opening_hours import hhmm, is_ahead
 
 DAY_URIS = {day.value: f"https://schema.org/{day.name.title()}" for day in Weekday}
-EXCEPTIONS_AHEAD_DAYS = 366
-
-
-def address_country(province):
-    """ISO 3166-1 country of a province code: NL, BQ (Caribbean Netherlands), AW, CW or SX."""
-    region = province.split("-", 1)[1] if province else ""
-    if region.startswith("BQ"):
-        return "BQ"
-    return region if region in {"AW", "CW", "SX"} else "NL"
+IMAGE_RENDITION = "max-1600x1200"
 
 
 def postal_address(page):
@@ -24,7 +24,7 @@ def postal_address(page):
         "postalCode": page.postcode,
         "addressLocality": page.city,
         "addressRegion": str(Province(page.province).label) if page.province else "",
-        "addressCountry": address_country(page.province),
+        "addressCountry": country_of(page.province),
     }
 
 
@@ -39,7 +39,7 @@ def opening_hours_specification(page, today):
         for row in sorted(page.weekly_hours.all(), key=lambda r: (r.weekday, r.opens))
     ]
     for row in sorted(page.hours_exceptions.all(), key=lambda r: r.start_date):
-        if row.end_date < today or (row.start_date - today).days > EXCEPTIONS_AHEAD_DAYS:
+        if not is_ahead(row.start_date, row.end_date, today):
             continue
         spec = {
             "@type": "OpeningHoursSpecification",
@@ -57,11 +57,10 @@ def opening_hours_specification(page, today):
     return specs
 
 
-def _image_url(image, request):
+def _image_url(image):
     if image is None:
         return None
-    url = image.get_rendition("max-1600x1200").url
-    return request.build_absolute_uri(url) if request is not None and url.startswith("/") else url
+    return public_url(image.get_rendition(IMAGE_RENDITION).url)
 
 
 def museum_json_ld(page, data, request=None):
@@ -80,22 +79,19 @@ def museum_json_ld(page, data, request=None):
         data["telephone"] = page.phone
     if page.email:
         data["email"] = page.email
-    image = _image_url(page.image, request)
+    image = _image_url(page.image)
     if image:
         data["image"] = image
     if page.wikidata_qid:
         data.setdefault("sameAs", []).append(f"https://www.wikidata.org/wiki/{page.wikidata_qid}")
-    from awards.queries import nominations_for_museum
-    from awards.serializers import museum_awards_json_ld
-
-    awards = museum_awards_json_ld(nominations_for_museum(page, include_aliases=False))
-    if awards:
-        data["award"] = awards
+    values = values_for(page, request)
+    for section in museum_sections():
+        data.update(section.json_ld(page, values[section.name], request))
     return data
 
 
-def exhibition_json_ld(page, data, request=None):
-    museum = page.get_parent().specific
+def exhibition_json_ld(page, data, museum, request=None):
+    """``museum`` is the exhibition's parent page."""
     data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
     data["eventStatus"] = "https://schema.org/EventScheduled"
     start = page.start_date or (page.first_published_at or timezone.now()).date()
@@ -105,13 +101,13 @@ def exhibition_json_ld(page, data, request=None):
     data["location"] = {
         "@type": "Museum",
         "name": museum.title,
-        "url": museum.get_full_url(request),
+        "url": page_url(museum, request),
         "address": postal_address(museum),
     }
     data["isAccessibleForFree"] = False
     if page.family_friendly:
         data["typicalAgeRange"] = "4-"
-    image = _image_url(page.image, request)
+    image = _image_url(page.image)
     if image:
         data["image"] = image
     return data

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 MIDNIGHT = time(0, 0)
 SEARCH_DAYS = 400  # how far ``next_opening`` looks ahead
+EXCEPTIONS_AHEAD_DAYS = 366  # how far ahead dated exceptions are published (API, JSON-LD)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,35 @@ class Schedule:
                 if start >= after:
                     return start
         return None
+
+
+# --- shapes shared by the API and the JSON-LD ------------------------------------------------
+
+
+def hhmm(moment):
+    """A wall-clock time as ``HH:MM``."""
+    return moment.strftime("%H:%M")
+
+
+def range_data(item):
+    return {"opens": hhmm(item.opens), "closes": hhmm(item.closes), "closes_next_day": item.closes_next_day}
+
+
+def day_hours_data(day):
+    """A ``DayHours`` as plain data."""
+    return {
+        "date": day.date,
+        "closed": day.is_closed,
+        "ranges": [range_data(item) for item in day.ranges],
+        "exception": day.exception,
+        "label": day.label,
+    }
+
+
+def is_ahead(start, end, today, days=EXCEPTIONS_AHEAD_DAYS):
+    """Whether an exception from ``start`` to ``end`` is still to come or running on ``today``
+    and starts within ``days``: the exceptions worth publishing."""
+    return end >= today and (start - today).days <= days
 
 
 def wall_clock(day, moment, tz):

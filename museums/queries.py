@@ -1,19 +1,33 @@
-"""The finder's questions as SQL: "open at", "open on a date", "near a point", text.
+"""Reads of the museums app: the finder's questions as SQL and the querysets of every surface.
 
-Each function returns a ``Q`` or a queryset expression for ``MuseumPage`` that works on SQLite
-and PostgreSQL alike (no PostGIS). The opening-hours rules are those of ``opening_hours``; the
-tests check both against the same table of cases.
+The finder's questions ("open at", "open on a date", "near a point", text) are ``Q`` objects or
+queryset expressions for ``MuseumPage`` that work on SQLite and PostgreSQL alike (no PostGIS).
+The opening-hours rules are those of ``opening_hours``; the tests check both against the same
+table of cases.
+
+Who may see what is ``core.visibility``'s rule, applied here to each queryset: the reader's
+visibility on pages, the public one in the API. Every listing loads in a constant number of
+queries, whatever the number of items.
+
+This module is imported by the page models' modules (through ``context``), so it imports only
+the model modules that do not import it back (``models.exhibition``, ``models.hours``).
 """
 
 from datetime import datetime, timedelta
 from math import cos, radians
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, F, FloatField, OuterRef, Q
-from django.db.models.functions import ASin, Cos, Length, Power, Radians, Sin, Sqrt, Substr
+from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from core.blocks import IMAGE_RENDITIONS
+from core.tree import parent_path, with_parent_path
 
 from .choices import MuseumTimeZone
-from .models import ExhibitionPage, OpeningHoursException, WeeklyOpeningHours
+from .models.exhibition import ExhibitionPage
+from .models.hours import OpeningHoursException, WeeklyOpeningHours
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE = 111.195  # along a meridian, for the bounding-box prefilter
@@ -71,14 +85,11 @@ def open_on_q(day):
 # --- text ----------------------------------------------------------------------------------
 
 
-def text_q(text):
-    """Name, city, summary or the title of a live exhibition under the museum contain ``text``."""
-    exhibition_parents = (
-        ExhibitionPage.objects.live()
-        .filter(title__icontains=text)
-        .annotate(parent_path=Substr("path", 1, Length("path") - ExhibitionPage.steplen))
-        .values("parent_path")
-    )
+def text_q(text, visibility):
+    """Name, city, summary or the title of an exhibition under the museum that the reader may
+    see contain ``text``."""
+    exhibitions = ExhibitionPage.objects.filter(title__icontains=text)
+    exhibition_parents = with_parent_path(in_tree(exhibitions, visibility)).values("parent_path")
     return (
         Q(title__icontains=text)
         | Q(city__icontains=text)
@@ -128,33 +139,96 @@ def as_aware(value, zone="Europe/Amsterdam"):
     return value
 
 
-# --- visibility ----------------------------------------------------------------------------
+# --- querysets -----------------------------------------------------------------------------
 
 
-def _restricted_paths():
-    """Paths of view restrictions that can cover a museum or an exhibition: those on a museum
-    section or above it (an ancestor) and those inside one. Restrictions elsewhere on the site
-    are left out of the query instead of adding a ``NOT LIKE`` per restriction to every row."""
-    from wagtail.models import PageViewRestriction
-
-    from .models import MuseumIndexPage
-
-    sections = list(MuseumIndexPage.objects.values_list("path", flat=True))
-    paths = PageViewRestriction.objects.values_list("page__path", flat=True)
-    return [p for p in paths if any(s.startswith(p) or p.startswith(s) for s in sections)]
+def on_own_table(queryset):
+    """``queryset`` read from its model's own table first (``pk IN``): SQLite then starts from the
+    few thousand museum rows rather than every page of the site; PostgreSQL plans a semi-join."""
+    return queryset.filter(pk__in=queryset.model.objects.values("page_ptr_id"))
 
 
-def visible_pages(model, queryset=None, *, aliases=False):
-    """Live, public pages of ``model``, without aliases unless asked (the rule of the API's
-    ``public_pages``).
+def in_tree(queryset, visibility):
+    """Live pages of ``queryset`` that the reader may see, aliases included: the pages of one
+    language's tree as its HTML pages list them (the English tree shows aliases of the Dutch
+    museums not yet translated). The API and feeds use ``visibility.listable`` (no aliases)."""
+    return visibility.filter(queryset.live())
 
-    ``pk__in`` over the model's own table lets SQLite start from the few thousand museum rows
-    rather than every page of the site; PostgreSQL plans it as a semi-join.
-    """
-    queryset = model.objects.all() if queryset is None else queryset
-    queryset = queryset.live().filter(pk__in=model.objects.values("page_ptr_id"))
-    if not aliases:
-        queryset = queryset.filter(alias_of__isnull=True)
-    for path in _restricted_paths():
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
+
+def images_prefetch(field):
+    """Prefetch an image field with the API's renditions (no query per item)."""
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values()))
+
+
+def with_museum_data(queryset):
+    """Museums with everything an item (card, API item or detail) needs, in a constant number
+    of queries."""
+    return queryset.select_related("locale").prefetch_related(
+        "weekly_hours",
+        "hours_exceptions",
+        "categories",
+        "accessibility_features",
+        images_prefetch("image"),
+    )
+
+
+def exhibitions_ahead(museum, visibility, today, *, aliases=True):
+    """The current and upcoming exhibitions of a museum that the reader may see, permanent ones
+    first, then by opening date. ``aliases=False`` for the API (pages of their own only)."""
+    queryset = ExhibitionPage.objects.child_of(museum)
+    queryset = in_tree(queryset, visibility) if aliases else visibility.listable(queryset)
+    return list(
+        queryset.filter(Q(last_day__isnull=True) | Q(last_day__gte=today))
+        .select_related("locale")
+        .prefetch_related(images_prefetch("image"))
+        .order_by("-permanent", "start_date", "title")
+    )
+
+
+def exhibitions_matching(
+    queryset, today, *, museum=None, current=False, upcoming=False, theme=None, family_friendly=False
+):
+    """The exhibition list's filters: of one museum, running or opening after ``today``, with a
+    theme (slug), family friendly."""
+    if museum is not None:
+        queryset = queryset.child_of(museum)
+    if current:
+        queryset = queryset.filter(Q(permanent=True) | Q(start_date__lte=today)).filter(
+            Q(last_day__isnull=True) | Q(last_day__gte=today)
+        )
+    if upcoming:
+        queryset = queryset.filter(start_date__gt=today)
+    if theme:
+        queryset = queryset.filter(themes__slug=theme).distinct()
+    if family_friendly:
+        queryset = queryset.filter(family_friendly=True)
+    return (
+        queryset.select_related("locale")
+        .prefetch_related("themes", images_prefetch("image"))
+        .order_by("start_date", "title", "pk")
+    )
+
+
+def attach_museums(exhibitions):
+    """Set ``exhibition.museum`` (the parent page, with its locale) on each of ``exhibitions``, in
+    one query for all of them."""
+    paths = {parent_path(exhibition.path) for exhibition in exhibitions}
+    parents = {page.path: page for page in Page.objects.filter(path__in=paths).select_related("locale")}
+    for exhibition in exhibitions:
+        exhibition.museum = parents.get(parent_path(exhibition.path))
+    return exhibitions
+
+
+class WithMuseums:
+    """Exhibitions whose windows come with their museum attached (``attach_museums``): one query
+    per window, whatever its size. Counted and sliced like a queryset, so the API's
+    ``Pagination`` pages through it."""
+
+    def __init__(self, exhibitions):
+        self.exhibitions = exhibitions
+
+    def count(self):
+        return self.exhibitions.count()
+
+    def __getitem__(self, window):
+        return attach_museums(list(self.exhibitions[window]))

@@ -2,19 +2,17 @@
 
 The museums are invented ("Schaalmuseum N (demo)") at random points in the Netherlands (2 % on
 the islands), with weekly hours, holiday exceptions, categories and accessibility features.
-Pages are bulk-inserted with treebeard paths computed here (no per-page ``add_child``); hours,
-exceptions and links with ``bulk_create``. The pages are live but not in the search index.
+A museum and its exhibitions go into the tree together with ``ctx.bulk_add_pages`` (no per-page
+``add_child``); hours, exceptions and links with ``bulk_create``. The pages are live but not in
+the search index (``manage.py update_index`` adds them).
 """
 
 import datetime
-import uuid
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
 
-from core.scale_loader import scale_generator
+from core.seeding import seed_step
 
 from .choices import (
     CARIBBEAN_PROVINCES,
@@ -47,65 +45,6 @@ PATTERNS = [
     [(d, T(10), T(17)) for d in range(3, 7)],
     [*((d, T(10), T(12, 30)) for d in range(1, 6)), *((d, T(13, 30), T(17)) for d in range(1, 6))],
 ]
-
-
-def _index(locale):
-    index = MuseumIndexPage.objects.filter(locale=locale).order_by("path").first()
-    if index is not None:
-        return index
-    from home.models import HomePage
-
-    home = HomePage.objects.filter(locale=locale, depth=2).first()
-    if home is None:
-        raise RuntimeError("No home page: run `manage.py load_demo` before generating scale data.")
-    index = MuseumIndexPage(title="Musea", slug="musea", show_in_menus=True)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
-
-
-def _next_step(parent):
-    last = parent.get_last_child()
-    return (Page._str2int(last.path[-Page.steplen :]) + 1) if last else 1
-
-
-def _insert_pages(model, parent, step, rows, locale, now):
-    """Insert ``model`` pages under ``parent``: rows are (slug, title, numchild, fields)."""
-    content_type = ContentType.objects.get_for_model(model)
-    pages = [
-        Page(
-            content_type=content_type,
-            title=title,
-            draft_title=title,
-            slug=slug,
-            path=Page._get_path(parent.path, parent.depth + 1, step + n),
-            depth=parent.depth + 1,
-            numchild=numchild,
-            url_path=f"{parent.url_path}{slug}/",
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=now,
-            last_published_at=now,
-            locale=locale,
-            translation_key=uuid.uuid4(),
-        )
-        for n, (slug, title, numchild, _fields) in enumerate(rows)
-    ]
-    Page.objects.bulk_create(pages)
-    if pages[0].pk is None:  # backends that do not return ids
-        by_path = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
-        for page in pages:
-            page.pk = page.id = by_path[page.path]
-    objects = []
-    for page, (_slug, _title, _numchild, fields) in zip(pages, rows, strict=True):
-        obj = model(
-            page_ptr_id=page.pk, **{f.attname: getattr(page, f.attname) for f in Page._meta.concrete_fields}
-        )
-        for name, value in fields.items():
-            setattr(obj, name, value)
-        objects.append(obj)
-    model._base_manager._insert(objects, fields=list(model._meta.local_concrete_fields), using="default")
-    return objects
 
 
 def _museum_fields(ctx, number):
@@ -180,10 +119,20 @@ def _exhibition_fields(ctx, today):
     }
 
 
-@scale_generator(order=30, label="museums")
+def _index(ctx, locale):
+    """The museum finder the scale museums go under (made under the home page if missing)."""
+    index = MuseumIndexPage.objects.filter(locale=locale).order_by("path").first()
+    if index is not None:
+        return index
+    return ctx.get_or_create_page(
+        ctx.home, MuseumIndexPage, slug="musea", defaults={"title": "Musea", "show_in_menus": True}
+    )
+
+
+@seed_step(kind="scale", order=30, label="museums")
 def generate(ctx):
-    locale = Locale.objects.get(language_code="nl")
-    index = _index(locale)
+    locale = ctx.locale("nl")
+    index = _index(ctx, locale)
     prefix = f"schaal-{ctx.seed}-"
     if MuseumPage.objects.child_of(index).filter(slug__startswith=prefix).exists():
         ctx.log(f"    scale museums with seed {ctx.seed} exist already; nothing to do")
@@ -192,27 +141,34 @@ def generate(ctx):
     categories = list(MuseumCategory.objects.ensure_all().values())
     features = list(AccessibilityFeature.objects.ensure_all().values())
     assert len(categories) == len(Category.values) and len(features) == len(Accessibility.values)
-    today, now = timezone.localdate(), timezone.now()
-    step = _next_step(index)
-    museum_ids = []
-    for start in ctx.progress(
-        range(0, count, BATCH), f"museums with exhibitions (batches of {BATCH})", every=1
-    ):
-        numbers = range(start, min(start + BATCH, count))
+    today = timezone.localdate()
+    for numbers in ctx.batches(count, BATCH, f"museums, {EXHIBITIONS_PER_MUSEUM} exhibitions each"):
         with transaction.atomic():
-            rows = [
-                (
-                    f"{prefix}{n:05d}",
-                    f"Schaalmuseum {n} (demo)",
-                    EXHIBITIONS_PER_MUSEUM,
-                    _museum_fields(ctx, n),
+            museums = [
+                MuseumPage(
+                    slug=f"{prefix}{n:05d}", title=f"Schaalmuseum {n} (demo)", **_museum_fields(ctx, n)
                 )
                 for n in numbers
             ]
-            museums = _insert_pages(MuseumPage, index, step + start, rows, locale, now)
+            ctx.bulk_add_pages(
+                index,
+                [
+                    (
+                        museum,
+                        [
+                            ExhibitionPage(
+                                slug=f"expo-{k}",
+                                title=f"Tentoonstelling {k} van {museum.title}",
+                                **_exhibition_fields(ctx, today),
+                            )
+                            for k in range(EXHIBITIONS_PER_MUSEUM)
+                        ],
+                    )
+                    for museum in museums
+                ],
+            )
             weekly, exceptions, category_links, feature_links = [], [], [], []
             for museum in museums:
-                museum_ids.append(museum.pk)
                 w, e = _hours(ctx, museum, today)
                 weekly += w
                 exceptions += e
@@ -230,17 +186,4 @@ def generate(ctx):
             OpeningHoursException.objects.bulk_create(exceptions, batch_size=2000)
             MuseumPage.categories.through.objects.bulk_create(category_links, batch_size=2000)
             MuseumPage.accessibility_features.through.objects.bulk_create(feature_links, batch_size=2000)
-            for museum in museums:
-                rows = [
-                    (
-                        f"expo-{k}",
-                        f"Tentoonstelling {k} van {museum.title}",
-                        0,
-                        _exhibition_fields(ctx, today),
-                    )
-                    for k in range(EXHIBITIONS_PER_MUSEUM)
-                ]
-                _insert_pages(ExhibitionPage, museum, 1, rows, locale, now)
-    Page.objects.filter(pk=index.pk).update(numchild=index.get_children().count())
-    ctx.data["museum_ids"] = museum_ids
     ctx.log(f"    {count} museums, {count * EXHIBITIONS_PER_MUSEUM} exhibitions under {index.url_path}")

@@ -1,35 +1,18 @@
-"""Museums and exhibitions as plain dicts: the API's items, details and the resolve data."""
+"""Museums and exhibitions as the API shows them: the dict shapes of items and details.
 
-from django.db.models import Prefetch, Q
+The shapes match the schemas in ``museums.api``. A detail is the item's fields plus the type's
+own, flat; ``MuseumPage.get_api_data`` hands the same fields to ``/api/v1/pages/resolve/``.
+The callers load what is listed (``museums.queries``); these functions only shape it.
+"""
+
 from django.utils import timezone
-from wagtail.images import get_image_model
 
-from core.api.conventions import page_item
-from core.blocks import IMAGE_RENDITIONS, image_api_representation, stream_api_representation
+from core.api.conventions import page_item, page_ref
+from core.blocks import image_api_representation, stream_api_representation
 
-from .choices import ACCESSIBILITY_GROUPS, AccessibilityGroup, Province
-
-UPCOMING_EXCEPTIONS_DAYS = 366
-
-
-def images_prefetch(field):
-    """Prefetch an image field with the API's renditions (no query per item)."""
-    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values()))
-
-
-def museum_list_queryset(queryset):
-    """Everything a museum item needs, in a constant number of queries."""
-    return queryset.select_related("locale").prefetch_related(
-        "weekly_hours",
-        "hours_exceptions",
-        "categories",
-        "accessibility_features",
-        images_prefetch("image"),
-    )
-
-
-def hhmm(value):
-    return value.strftime("%H:%M")
+from .choices import Province, accessibility_by_group, country_of
+from .extensions import museum_sections
+from .opening_hours import day_hours_data, hhmm, is_ahead
 
 
 def _money(value):
@@ -45,35 +28,22 @@ def museumkaart(page):
     }
 
 
-def day_hours(day):
-    return {
-        "date": day.date,
-        "closed": day.is_closed,
-        "ranges": [
-            {"opens": hhmm(r.opens), "closes": hhmm(r.closes), "closes_next_day": r.closes_next_day}
-            for r in day.ranges
-        ],
-        "exception": day.exception,
-        "label": day.label,
-    }
-
-
-def accessibility(features):
-    groups = {group: [] for group in AccessibilityGroup.values}
-    for feature in features:
-        groups[ACCESSIBILITY_GROUPS[feature.code]].append({"code": feature.code, "label": str(feature.label)})
+def accessibility_groups(features):
     return [
-        {"group": group, "label": str(AccessibilityGroup(group).label), "features": items}
-        for group, items in groups.items()
-        if items
+        {
+            "group": group.value,
+            "label": str(group.label),
+            "features": [{"code": feature.value, "label": str(feature.label)} for feature in items],
+        }
+        for group, items in accessibility_by_group(feature.code for feature in features)
     ]
 
 
-def museum_item(page, request=None, now=None):
+def museum_fields(page, request=None, now=None):
+    """The museum item's own fields (without the common page fields)."""
     now = now or timezone.now()
     distance = getattr(page, "distance_km", None)
     return {
-        **page_item(page, request),
         "city": page.city,
         "province": {"code": page.province, "name": str(Province(page.province).label)},
         "latitude": page.latitude,
@@ -85,120 +55,120 @@ def museum_item(page, request=None, now=None):
         "museumkaart": museumkaart(page),
         "accessibility": [f.code for f in page.accessibility_features.all()],
         "open_now": page.is_open(now),
-        "today": day_hours(page.hours_today(now)),
+        "today": day_hours_data(page.hours_today(now)),
         "image": image_api_representation(page.image, request),
     }
 
 
-def museum_detail(page, request=None, now=None, exhibitions=None):
-    """The detail shape (API detail and the resolve endpoint's ``data``)."""
+def museum_item(page, request=None, now=None):
+    return {**page_item(page, request), **museum_fields(page, request, now)}
+
+
+def opening_hours(page, now):
+    today = page.local_now(now).date()
+    next_opening = page.next_opening(now)
+    return {
+        "open_now": page.is_open(now),
+        "today": day_hours_data(page.schedule.hours_on(today)),
+        "week": [day_hours_data(day) for day in page.schedule.week(today)],
+        "next_opening": next_opening,
+        "weekly": [
+            {
+                "weekday": row.weekday,
+                "opens": hhmm(row.opens),
+                "closes": hhmm(row.closes),
+                "closes_next_day": row.closes_next_day,
+            }
+            for row in sorted(page.weekly_hours.all(), key=lambda r: (r.weekday, r.opens))
+        ],
+        "exceptions": [
+            {
+                "label": row.label,
+                "start_date": row.start_date,
+                "end_date": row.end_date,
+                "weekday": row.weekday,
+                "closed": row.closed,
+                "opens": hhmm(row.opens) if row.opens else None,
+                "closes": hhmm(row.closes) if row.closes else None,
+                "closes_next_day": row.closes_next_day,
+            }
+            for row in sorted(page.hours_exceptions.all(), key=lambda r: r.start_date)
+            if is_ahead(row.start_date, row.end_date, today)
+        ],
+        "hours_verified_at": page.hours_verified_at,
+    }
+
+
+def museum_detail_fields(page, request=None, *, exhibitions, sections, now=None):
+    """The museum detail's own fields: the item's plus the detail's plus one per registered
+    section (``sections``: ``{name: value}`` from ``museums.extensions``)."""
     now = now or timezone.now()
     today = page.local_now(now).date()
-    if exhibitions is None:
-        exhibitions = exhibitions_of(page, today)
-    next_opening = page.next_opening(now)
-    horizon = today.toordinal() + UPCOMING_EXCEPTIONS_DAYS
-    from awards.api import museum_nominations_api
-
     return {
+        **museum_fields(page, request, now),
         "intro": page.intro,
-        "nominations": museum_nominations_api(page, request),
         "address": {
             "street": page.address,
             "postcode": page.postcode,
             "city": page.city,
             "province": page.province,
-            "country": "NL",
+            "country": country_of(page.province),
         },
-        "latitude": page.latitude,
-        "longitude": page.longitude,
-        "coordinates_precision": page.coordinates_precision,
-        "timezone": page.timezone,
         "website": page.website,
         "phone": page.phone,
         "email": page.email,
-        "categories": [c.code for c in page.categories.all()],
-        "museumkaart": museumkaart(page),
         "museumregister_registered": page.museumregister_registered,
         "is_rijksmuseum": page.is_rijksmuseum,
         "under_museum_cao": page.under_museum_cao,
-        "accessibility": accessibility(page.accessibility_features.all()),
+        "accessibility_groups": accessibility_groups(page.accessibility_features.all()),
         "accessibility_notes": page.accessibility_notes,
-        "opening_hours": {
-            "open_now": page.is_open(now),
-            "today": day_hours(page.schedule.hours_on(today)),
-            "week": [day_hours(day) for day in page.schedule.week(today)],
-            "next_opening": next_opening.isoformat() if next_opening else None,
-            "weekly": [
-                {
-                    "weekday": row.weekday,
-                    "opens": hhmm(row.opens),
-                    "closes": hhmm(row.closes),
-                    "closes_next_day": row.closes_next_day,
-                }
-                for row in sorted(page.weekly_hours.all(), key=lambda r: (r.weekday, r.opens))
-            ],
-            "exceptions": [
-                {
-                    "label": row.label,
-                    "start_date": row.start_date,
-                    "end_date": row.end_date,
-                    "weekday": row.weekday,
-                    "closed": row.closed,
-                    "opens": hhmm(row.opens) if row.opens else None,
-                    "closes": hhmm(row.closes) if row.closes else None,
-                    "closes_next_day": row.closes_next_day,
-                }
-                for row in sorted(page.hours_exceptions.all(), key=lambda r: r.start_date)
-                if row.end_date >= today and row.start_date.toordinal() <= horizon
-            ],
-            "hours_verified_at": page.hours_verified_at,
-        },
+        "opening_hours": opening_hours(page, now),
         "exhibitions": [exhibition_summary(e, request, today) for e in exhibitions],
-        "image": image_api_representation(page.image, request),
         "body": stream_api_representation(page.body, request) if page.body else [],
+        **{
+            section.name: section.api_value(page, sections[section.name], request)
+            for section in museum_sections()
+        },
     }
 
 
-def exhibitions_of(page, today):
-    """Current and upcoming live, public exhibitions of a museum, soonest first."""
-    from .models import ExhibitionPage
-
-    return list(
-        ExhibitionPage.objects.child_of(page)
-        .live()
-        .public()
-        .filter(Q(last_day__isnull=True) | Q(last_day__gte=today))
-        .select_related("locale")
-        .prefetch_related(images_prefetch("image"))
-        .order_by("-permanent", "start_date", "title")
-    )
-
-
-def exhibition_summary(page, request, today):
+def museum_detail(page, request=None, *, exhibitions, sections, now=None):
     return {
-        "id": page.pk,
-        "title": page.title,
-        "url": page.get_full_url(request) if request is not None else page.url,
-        "status": page.status(today),
-        "permanent": page.permanent,
-        "start_date": page.start_date,
-        "end_date": page.last_day,
-        "family_friendly": page.family_friendly,
-        "surcharge_eur": _money(page.surcharge_eur),
+        **page_item(page, request),
+        **museum_detail_fields(page, request, exhibitions=exhibitions, sections=sections, now=now),
     }
 
 
-def exhibition_fields(page, request=None, today=None):
-    today = today or timezone.localdate()
+# --- exhibitions -----------------------------------------------------------------------------
+
+
+def exhibition_dates(page, today):
     return {
-        "museum_id": page.get_parent().pk if not hasattr(page, "museum_id") else page.museum_id,
         "status": page.status(today),
         "permanent": page.permanent,
         "start_date": page.start_date,
         "end_date": page.end_date,
         "extended_until": page.extended_until,
         "last_day": page.last_day,
+    }
+
+
+def exhibition_summary(page, request, today):
+    """An exhibition as a museum detail lists it."""
+    return {
+        **page_ref(page, request),
+        **exhibition_dates(page, today),
+        "family_friendly": page.family_friendly,
+        "surcharge_eur": _money(page.surcharge_eur),
+    }
+
+
+def exhibition_fields(page, museum, request=None, today=None):
+    """The exhibition item's own fields; ``museum`` is its parent page."""
+    today = today or timezone.localdate()
+    return {
+        "museum": page_ref(museum, request) if museum is not None else None,
+        **exhibition_dates(page, today),
         "surcharge_eur": _money(page.surcharge_eur),
         "museumkaart_valid": page.museumkaart_valid,
         "family_friendly": page.family_friendly,
@@ -209,5 +179,14 @@ def exhibition_fields(page, request=None, today=None):
     }
 
 
-def exhibition_detail(page, request=None):
-    return {**exhibition_fields(page, request), "body": stream_api_representation(page.body, request)}
+def exhibition_item(page, request=None, today=None):
+    """An exhibition of the list; ``page.museum`` is set by ``queries.attach_museums``."""
+    return {**page_item(page, request), **exhibition_fields(page, page.museum, request, today)}
+
+
+def exhibition_detail_fields(page, museum, request=None):
+    """The exhibition detail's own fields (for ``/api/v1/pages/resolve/``)."""
+    return {
+        **exhibition_fields(page, museum, request),
+        "body": stream_api_representation(page.body, request),
+    }

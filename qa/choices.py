@@ -4,7 +4,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Audience(models.TextChoices):
+class QuestionAudience(models.TextChoices):
+    """Who asks a question: card holders and buyers, museums, or members of the association."""
+
     PUBLIC = "public", _("Public (card holders and buyers)")
     MUSEUMS = "museums", _("Museums")
     MEMBERS = "members", _("Members of the association")

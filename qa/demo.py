@@ -2,14 +2,15 @@
 
 from datetime import date
 
-from core.demo_loader import demo_step
-from qa.demo_content import CATEGORIES, POPULAR
-from qa.models import PopularQuestion, QACategoryPage, QAIndexPage, QuestionPage, RelatedQuestion
+from core.seeding import seed_step
+
+from .demo_data import CATEGORIES, POPULAR
+from .models import PopularQuestion, QACategoryPage, QAIndexPage, QuestionPage, RelatedQuestion
 
 LAST_REVIEWED = date(2026, 10, 1)
 
 
-@demo_step(order=70, label="questions and answers")
+@seed_step(kind="demo", order=70, label="questions and answers")
 def load(ctx):
     index = ctx.get_or_create_page(
         ctx.home,

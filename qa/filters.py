@@ -4,9 +4,8 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qa import search
-from qa.choices import Audience
-from qa.models import QACategoryPage
+from qa import queries
+from qa.choices import QuestionAudience
 
 MAX_QUERY_LENGTH = 200
 
@@ -15,18 +14,18 @@ class QuestionFilter(django_filters.FilterSet):
     """Filters a queryset of visible QuestionPages; ``q`` also orders by relevance.
 
     ``categories`` is the queryset of categories a reader may choose from (those of one
-    language), identified by slug.
+    language that the reader may see), identified by slug.
     """
 
     category = django_filters.ModelChoiceFilter(
         label=_("Category"),
         to_field_name="slug",
-        queryset=QACategoryPage.objects.none(),
+        queryset=None,  # set per instance from ``categories``
         method="filter_category",
         empty_label=_("All categories"),
     )
     audience = django_filters.ChoiceFilter(
-        label=_("Audience"), choices=Audience.choices, empty_label=_("Everyone")
+        label=_("Audience"), choices=QuestionAudience.choices, empty_label=_("Everyone")
     )
     q = django_filters.CharFilter(
         label=_("Search the questions"),
@@ -35,12 +34,10 @@ class QuestionFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
-    def __init__(self, data=None, queryset=None, *, categories=None, use_backend=True, **kwargs):
+    def __init__(self, data=None, queryset=None, *, categories, **kwargs):
         super().__init__(data, queryset, **kwargs)
-        self.use_backend = use_backend
-        if categories is not None:
-            self.filters["category"].queryset = categories
-            self.form.fields["category"].queryset = categories
+        self.filters["category"].queryset = categories
+        self.form.fields["category"].queryset = categories
 
     def filter_category(self, queryset, name, value):
         if value is None:
@@ -51,11 +48,4 @@ class QuestionFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return search.search(queryset, value, use_backend=self.use_backend)
-
-    def error_list(self):
-        """Form errors as ``[{"name", "reason"}]`` (the API's invalid_params shape)."""
-        return [
-            {"name": name, "reason": " ".join(str(message) for message in messages)}
-            for name, messages in self.form.errors.items()
-        ]
+        return queries.search(queryset, value)

@@ -1,4 +1,5 @@
-"""Search text normalisation for the Q&A: case, accents and simple Dutch word forms.
+"""Plain text of the Q&A: answers as text, and search text normalisation (case, accents and
+simple Dutch word forms).
 
 The same functions prepare the stored search text of a question and the reader's query,
 so both sides meet in the middle whatever the search backend does:
@@ -9,8 +10,11 @@ so both sides meet in the middle whatever the search backend does:
   (``betalen`` and ``betaal`` both become ``betal``; ``passen`` becomes ``pas``).
 """
 
+import html
 import re
 import unicodedata
+
+from django.utils.html import strip_tags
 
 VOWELS = frozenset("aeiouy")
 
@@ -27,6 +31,22 @@ STOP_WORDS = frozenset(_STOP_WORDS.split())
 _APOSTROPHE_S = re.compile(r"(\w)['’]s\b")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _DOUBLE_VOWEL = re.compile(r"(^|[^aeiou])(aa|ee|oo|uu)([^aeiou])$")
+_BLOCK_END = re.compile(r"</(p|li|h[1-6]|ul|ol|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(value):
+    """Readable plain text from rich text HTML: one line per paragraph or list item."""
+    value = _BLOCK_END.sub("\n", value or "")
+    lines = (" ".join(html.unescape(strip_tags(line)).split()) for line in value.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def excerpt(value, length=200):
+    """The start of ``value`` on one line, cut at a word with an ellipsis when longer than ``length``."""
+    value = " ".join((value or "").split())
+    if len(value) <= length:
+        return value
+    return value[:length].rsplit(" ", 1)[0] + "…"
 
 
 def fold(text):

@@ -1,13 +1,15 @@
+"""The site search: every page type of the active language that the reader may see, by type."""
+
 from collections import OrderedDict
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from core.page_types import project_page_models
-from core.privacy import visible_to
+from core.paging import paginate
+from core.visibility import Visibility
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -24,6 +26,7 @@ def search(request):
     page_types = searchable_page_types()
     selected_type = request.GET.get("type", "")
     errors = []
+    page_messages = []
     if "\x00" in query:
         errors.append(_("Your search contains a character that is not allowed."))
         query = ""
@@ -42,17 +45,15 @@ def search(request):
     total = 0
     if query:
         model = page_types[selected_type] if selected_type else Page
-        # Members see members-only pages they may open; everyone else sees public pages only.
-        queryset = visible_to(model.objects.live().filter(locale=Locale.get_active()), request)
+        # The reader sees what they may open: members their pages, a password's pages once it
+        # was entered in this session; everyone else what the public sees.
+        visibility = Visibility.for_request(request)
+        queryset = visibility.filter(model.objects.live().filter(locale=Locale.get_active()))
         results = queryset.search(query, operator="and")
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
-        total = paginator.count
+        paged = paginate(request, results, RESULTS_PER_PAGE)
+        results_page = paged.page
+        page_messages = paged.messages
+        total = paged.paginator.count
 
         # Results of this page, made specific in one query per type, grouped by type.
         ids = [page.pk for page in results_page.object_list]
@@ -71,7 +72,7 @@ def search(request):
             promotion
             for promotion in search_query.editors_picks.select_related("page").all()
             if promotion.page is None
-            or (promotion.page.live and promotion.page.locale_id == Locale.get_active().pk)
+            or (visibility.can_view(promotion.page) and promotion.page.locale_id == Locale.get_active().pk)
         ]
 
     status = 400 if errors and not query else 200
@@ -85,6 +86,7 @@ def search(request):
             "total": total,
             "promotions": promotions,
             "errors": errors,
+            "page_messages": page_messages,
             "page_types": [(label, model._meta.verbose_name) for label, model in page_types.items()],
             "selected_type": selected_type,
         },

@@ -1,5 +1,10 @@
 import pytest
+from django.conf import settings
+from django.db import OperationalError
 from django.test import override_settings
+
+from core import views
+from search.elasticsearch import elasticsearch_backend_settings
 
 
 @pytest.mark.django_db
@@ -33,8 +38,6 @@ def test_healthz_is_503_when_the_cache_is_down(client):
 
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_search_backend_is_down(client):
-    from search.elasticsearch import elasticsearch_backend_settings
-
     backends = {
         "default": {
             **elasticsearch_backend_settings("http://127.0.0.1:1"),
@@ -50,10 +53,6 @@ def test_healthz_is_503_when_the_search_backend_is_down(client):
 
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
-    from django.db import OperationalError
-
-    from core import views
-
     def broken():
         raise OperationalError("connection refused")
 
@@ -68,4 +67,5 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert response.status_code == 200
     text = response.content.decode()
     assert "Disallow: /admin/" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert f"Sitemap: {settings.PUBLIC_BASE_URL}/sitemap.xml" in text
+    assert f"max-age={settings.CACHE_CONTROL_PRESETS['robots']['max_age']}" in response["Cache-Control"]

@@ -1,5 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from home.factories import StandardPageFactory
 
@@ -55,4 +56,5 @@ def test_english_pages_are_served_in_english(client, about):
     assert soup.html["lang"] == "en"
     assert soup.find("a", class_="skip-link").text == "Skip to main content"
     alternate = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
-    assert alternate == {"nl": "http://testserver/over-ons/", "en": "http://testserver/en/about-us/"}
+    base = settings.PUBLIC_BASE_URL
+    assert alternate == {"nl": f"{base}/over-ons/", "en": f"{base}/en/about-us/"}

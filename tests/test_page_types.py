@@ -55,8 +55,8 @@ def test_every_page_type_resolves_through_the_api(client, samples):
         response = client.get("/api/v1/pages/resolve/", {"path": page.url})
         assert response.status_code == 200, f"{label}: {response.content[:200]}"
         body = response.json()
-        assert (body["id"], body["type"]) == (page.pk, label)
-        assert isinstance(body["data"], dict)
+        assert (body["id"], body["type"], body["path"]) == (page.pk, label, page.url)
+        assert "data" not in body, f"{label}: the type's own fields belong at the top level"
 
 
 @pytest.mark.django_db

@@ -1,11 +1,13 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from home.factories import StandardPageFactory
 
+BASE = settings.PUBLIC_BASE_URL
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
@@ -27,11 +29,11 @@ def test_sitemap_lists_live_public_pages_of_every_locale(client, site_root, en_h
     about_en.save_revision().publish()
 
     urls = _sitemap(client)
-    assert "http://localhost/" in urls
-    assert "http://localhost/en/" in urls
-    assert "http://localhost/over-ons/" in urls
-    assert "http://localhost/en/about-us/" in urls
-    assert sorted(urls["http://localhost/over-ons/"]) == ["en", "nl"]
+    assert f"{BASE}/" in urls
+    assert f"{BASE}/en/" in urls
+    assert f"{BASE}/over-ons/" in urls
+    assert f"{BASE}/en/about-us/" in urls
+    assert sorted(urls[f"{BASE}/over-ons/"]) == ["en", "nl"]
 
 
 @pytest.mark.django_db
@@ -49,6 +51,6 @@ def test_sitemap_holds_no_draft_private_or_alias_page(client, site_root, en_home
     urls = _sitemap(client)
     assert not any("concept" in url for url in urls)
     assert not any("/leden/" in url for url in urls)
-    assert below_private.url not in urls
-    assert "http://localhost/sync/" in urls
-    assert "http://localhost/en/sync/" not in urls  # an alias repeats the Dutch page
+    assert BASE + below_private.url not in urls
+    assert f"{BASE}/sync/" in urls
+    assert f"{BASE}/en/sync/" not in urls  # an alias repeats the Dutch page

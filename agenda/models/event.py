@@ -20,7 +20,7 @@ from core.models import BasePage
 
 from ..choices import (
     AttendanceMode,
-    Audience,
+    EventAudience,
     EventStatus,
     EventType,
     Province,
@@ -28,11 +28,15 @@ from ..choices import (
     RegistrationState,
     TimeZone,
 )
+from ..context import event_context
+from ..feeds import event_ical
+from ..jsonld import event_json_ld
 from ..recurrence import expand, local_bounds, make_aware
-from .event_data import EventDataMixin
+from ..serializers import event_data, venue
+from .occurrence import EventOccurrence
 
 
-class EventPage(EventDataMixin, RoutablePageMixin, BasePage):
+class EventPage(RoutablePageMixin, BasePage):
     """One activity in the agenda, with its sessions or recurrence expanded into occurrences."""
 
     event_type = models.CharField(_("event type"), max_length=30, choices=EventType.choices)
@@ -49,7 +53,7 @@ class EventPage(EventDataMixin, RoutablePageMixin, BasePage):
         "core.Dossier", verbose_name=_("dossiers"), blank=True, related_name="events"
     )
     audience = models.CharField(
-        _("audience"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+        _("audience"), max_length=20, choices=EventAudience.choices, default=EventAudience.EVERYONE
     )
 
     # When: local wall-clock values in the venue's time zone.
@@ -349,8 +353,6 @@ class EventPage(EventDataMixin, RoutablePageMixin, BasePage):
 
     def sync_occurrences(self, today=None):
         """Rewrite this event's rows in ``EventOccurrence`` (done on every full save)."""
-        from .occurrence import EventOccurrence
-
         EventOccurrence.objects.filter(event_id=self.pk).delete()
         EventOccurrence.objects.bulk_create(self.build_occurrences(today=today))
 
@@ -360,8 +362,6 @@ class EventPage(EventDataMixin, RoutablePageMixin, BasePage):
         The UID is stable per occurrence: the event's UUID alone for a single date (so a
         moved event updates in calendars), plus the original local start for a series.
         """
-        from .occurrence import EventOccurrence
-
         slots = self.get_slots(today=today)
         series = len(slots) > 1 or bool(self.recurrence)
         return [
@@ -395,58 +395,28 @@ class EventPage(EventDataMixin, RoutablePageMixin, BasePage):
             return RegistrationState.CLOSED
         return RegistrationState.OPEN
 
-    # --- Presentation ---------------------------------------------------------------------
+    # --- Presentation (the agenda's context, serializers, jsonld and feeds modules) --------
+
+    def get_venue(self):
+        """The venue as a dict (museum or free address), or ``None`` for online-only events."""
+        return venue(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        upcoming = self.upcoming_occurrences(limit=50)
-        next_occurrence = upcoming[0] if upcoming else self.occurrences.order_by("-start").first()
-        context.update(
-            {
-                "next_occurrence": next_occurrence,
-                "more_occurrences": upcoming[1:],
-                "venue": self.get_venue(),
-                "registration_state": self.registration_state(),
-                "ics_url": self.url + self.reverse_subpage("ical") if self.url else "",
-                "google_url": self.google_calendar_url(next_occurrence) if next_occurrence else "",
-                "related": self.related_occurrences(),
-            }
-        )
+        context.update(event_context(self, request))
         return context
 
-    def related_occurrences(self, limit=3):
-        """The next occurrences of other live events of the same type or sharing a theme."""
-        from ..queries import public_occurrences
+    def get_json_ld(self, request=None):
+        return event_json_ld(self, super().get_json_ld(request), request)
 
-        theme_ids = [t.pk for t in self.themes.all()]
-        same = models.Q(event__event_type=self.event_type)
-        if theme_ids:
-            same |= models.Q(
-                event__in=EventPage.themes.through.objects.filter(theme_id__in=theme_ids).values(
-                    "eventpage_id"
-                )
-            )
-        queryset = (
-            public_occurrences(self.locale.language_code)
-            .filter(same, end__gt=timezone.now())
-            .exclude(event_id=self.pk)
-        )
-        related, seen = [], set()
-        for occurrence in queryset[: limit * 10]:
-            if occurrence.event_id not in seen:
-                seen.add(occurrence.event_id)
-                related.append(occurrence)
-            if len(related) == limit:
-                break
-        return related
+    def get_api_data(self, request=None):
+        return {**super().get_api_data(request), **event_data(self, request)}
 
     # --- Routes ---------------------------------------------------------------------------
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from ..ical import event_calendar_response
-
-        return event_calendar_response(self, request)
+        return event_ical(self, request)
 
 
 class EventSession(Orderable):

@@ -6,7 +6,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from core.links import public_url
 from core.models import BasePage
+
+from ..context import listing_context
+from ..feeds import agenda_ical, agenda_rss
+from ..views import confirmation_view, submission_view
 
 
 class AgendaIndexPage(RoutablePageMixin, BasePage):
@@ -64,45 +69,39 @@ class AgendaIndexPage(RoutablePageMixin, BasePage):
 
     # --- Routes ---------------------------------------------------------------------------
 
+    def listing(self, request, *, past):
+        context, status = listing_context(self, request, past=past)
+        response = self.render(request, context_overrides=context)
+        response.status_code = status
+        return response
+
     @path("", name="upcoming")
     def upcoming(self, request):
-        from ..views import listing
-
-        return listing(self, request, past=False)
+        return self.listing(request, past=False)
 
     @path("archief/", name="archive")
     def archive(self, request):
-        from ..views import listing
-
-        return listing(self, request, past=True)
+        return self.listing(request, past=True)
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        from ..views import ical_feed
-
-        return ical_feed(self, request)
+        return agenda_ical(self, request)
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from ..views import rss_feed
-
-        return rss_feed(self, request)
+        return agenda_rss(self, request)
 
     @path("aanmelden/", name="submit")
     def submit(self, request):
-        from ..submissions import submission_view
-
         return submission_view(self, request)
 
     @path("aanmelden/bedankt/", name="submitted")
     def submitted(self, request):
-        from ..submissions import confirmation_view
-
         return confirmation_view(self, request)
 
     def get_api_data(self, request=None):
         return {
             **super().get_api_data(request),
             "intro": self.intro,
-            "events_api": "/api/v1/events/?locale=" + self.locale.language_code,
+            "events_api": public_url("/api/v1/events/?locale=" + self.locale.language_code),
         }

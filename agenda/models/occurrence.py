@@ -76,12 +76,3 @@ class EventOccurrence(models.Model):
         if self.event.time_zone != "Europe/Amsterdam":
             text += " " + _("(local time, %(zone)s)") % {"zone": self.event.time_zone}
         return text
-
-    def as_api(self, request=None):
-        return {
-            "start": self.start.astimezone(self.zone),
-            "end": self.end.astimezone(self.zone),
-            "all_day": self.all_day,
-            "title": self.title,
-            "uid": self.uid,
-        }

@@ -7,12 +7,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-DEFAULT_RETENTION_DAYS = 180
-
-
-def retention_days():
-    return getattr(settings, "AGENDA_SUBMISSION_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
-
 
 class PartnerSubmission(models.Model):
     """Who proposed an activity and how to reach them; deleted after the retention period
@@ -44,9 +38,11 @@ class PartnerSubmission(models.Model):
 
     @property
     def purge_after(self):
-        return self.submitted_at + timedelta(days=retention_days())
+        return self.submitted_at + timedelta(days=settings.AGENDA_SUBMISSION_RETENTION_DAYS)
 
     @classmethod
     def expired(cls, now=None):
         now = now or timezone.now()
-        return cls.objects.filter(submitted_at__lt=now - timedelta(days=retention_days()))
+        return cls.objects.filter(
+            submitted_at__lt=now - timedelta(days=settings.AGENDA_SUBMISSION_RETENTION_DAYS)
+        )

@@ -10,13 +10,14 @@ from agenda import demo as agenda_demo
 from agenda.choices import EventStatus, EventType
 from agenda.models import AgendaIndexPage, EventPage
 from core import demo as core_demo
-from core.demo_loader import DemoContext
+from core.seeding import SeedContext
+from home import demo as home_demo
 
 
 @pytest.fixture
 def loaded(db):
-    ctx = DemoContext(io.StringIO(), no_style(), verbosity=0)
-    core_demo.site(ctx)
+    ctx = SeedContext(io.StringIO(), no_style(), verbosity=0)
+    home_demo.site(ctx)
     core_demo.taxonomy(ctx)
     agenda_demo.load(ctx)
     return ctx

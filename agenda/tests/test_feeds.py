@@ -159,6 +159,9 @@ def test_rss_is_valid_xml_with_one_item_per_occurrence(client, agenda, make_even
 @pytest.mark.django_db
 def test_feed_queries_do_not_grow_with_the_number_of_events(client, agenda, make_event):
     def count(url):
+        # Warm: the first request after a publication reloads the cached visibility, and the
+        # first page of a site creates its settings row.
+        client.get(url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
         return len(queries)
@@ -177,15 +180,44 @@ def test_feed_queries_do_not_grow_with_the_number_of_events(client, agenda, make
 
 
 @pytest.mark.django_db
-def test_the_subscribe_block_links_the_current_filters(client, agenda, make_event):
+def test_the_subscribe_block_links_the_current_filters(client, agenda, make_event, settings):
     from bs4 import BeautifulSoup
 
-    response = client.get(agenda.url, {"type": "webinar", "theme": "", "page": "1", "junk": "x"})
+    response = client.get(agenda.url, {"type": "webinar", "attendance_mode": "online", "page": "2"})
     soup = BeautifulSoup(response.content, "html.parser")
     links = [a["href"] for a in soup.select(".agenda-subscribe a")]
-    assert links[0] == "webcal://testserver/agenda/ical/?type=webinar"
-    assert links[1] == "http://testserver/agenda/ical/?type=webinar"
-    assert links[2] == "/agenda/rss/?type=webinar"
+    ical = settings.PUBLIC_BASE_URL + "/agenda/ical/?type=webinar&attendance_mode=online"
+    assert links[0] == "webcal://" + ical.split("://", 1)[1]
+    assert links[1] == ical
+    assert links[2] == "/agenda/rss/?type=webinar&attendance_mode=online"
+    # The period tabs keep the filters too, without the page number.
+    tabs = [a["href"] for a in soup.select(".agenda-tabs a")]
+    assert tabs[:2] == [
+        "/agenda/?type=webinar&attendance_mode=online",
+        "/agenda/archief/?type=webinar&attendance_mode=online",
+    ]
     # Without filters: the whole agenda.
     soup = BeautifulSoup(client.get(agenda.url).content, "html.parser")
-    assert [a["href"] for a in soup.select(".agenda-subscribe a")][0] == "webcal://testserver/agenda/ical/"
+    links = [a["href"] for a in soup.select(".agenda-subscribe a")]
+    assert links[0] == "webcal://" + settings.PUBLIC_BASE_URL.split("://", 1)[1] + "/agenda/ical/"
+    assert links[1] == settings.PUBLIC_BASE_URL + "/agenda/ical/"
+
+
+@pytest.mark.django_db
+def test_feed_links_are_public_addresses(client, agenda, make_event, settings):
+    event = make_event(title="Seminar", start_date=TODAY + datetime.timedelta(days=3))
+    expected = settings.PUBLIC_BASE_URL + event.url
+    (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
+    assert str(vevent["URL"]) == expected
+    root = ET.fromstring(client.get(agenda.url + "rss/").content)
+    assert root.find("./channel/link").text == settings.PUBLIC_BASE_URL + agenda.url
+    assert [item.find("link").text for item in root.findall("./channel/item")] == [expected]
+
+
+@pytest.mark.django_db
+def test_feeds_carry_the_feed_cache_preset(client, agenda, make_event, settings):
+    event = make_event(start_date=TODAY + datetime.timedelta(days=3))
+    max_age = settings.CACHE_CONTROL_PRESETS["feed"]["max_age"]
+    for url in (agenda.url + "ical/", agenda.url + "rss/", event.url + "ical/"):
+        cache_control = client.get(url)["Cache-Control"]
+        assert "public" in cache_control and f"max-age={max_age}" in cache_control, url

@@ -7,7 +7,7 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
-from agenda.choices import AttendanceMode, Audience, EventStatus, EventType, Recurrence
+from agenda.choices import AttendanceMode, EventAudience, EventStatus, EventType, Recurrence
 from core.factories import DossierFactory, OrganisationFactory, ThemeFactory
 from museums.factories import MuseumIndexPageFactory, MuseumPageFactory
 
@@ -36,7 +36,7 @@ def world(site_root, make_event):
             venue_city="",
             venue_name="",
             venue_province="",
-            audience=Audience.PROFESSIONALS,
+            audience=EventAudience.PROFESSIONALS,
             themes=[duurzaam],
             dossiers=[digitalisering],
         ),
@@ -58,7 +58,7 @@ def world(site_root, make_event):
             venue_province="",
             attendance_mode=AttendanceMode.MIXED,
             online_url="https://example.org/t",
-            audience=Audience.MEMBERS,
+            audience=EventAudience.MEMBERS,
             status=EventStatus.CANCELLED,
             dossiers=[digitalisering],
         ),

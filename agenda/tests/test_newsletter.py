@@ -76,3 +76,25 @@ def test_admin_export_view(client, events, django_user_model):
     assert bad.status_code == 200 and "newsletter-html" not in bad.content.decode()
     client.logout()
     assert client.get(url).status_code == 302  # admins only
+
+
+@pytest.mark.django_db
+def test_links_default_to_the_public_address(client, events, settings, django_user_model):
+    from django.urls import reverse
+
+    out = io.StringIO()
+    call_command("agenda_newsletter", "--weeks", "4", stdout=out)
+    links = [a["href"] for a in BeautifulSoup(out.getvalue(), "html.parser").find_all("a")]
+    assert links == [settings.PUBLIC_BASE_URL + events[0].url, settings.PUBLIC_BASE_URL + events[1].url]
+
+    client.force_login(django_user_model.objects.create_superuser("redacteur", "r@example.org", "wachtwoord"))
+    response = client.get(
+        reverse("agenda_newsletter_export"), {"weeks": 2, "locale": "nl", "title": "Agenda"}
+    )
+    snippet = BeautifulSoup(response.content, "html.parser").find("textarea", id="newsletter-html").text
+    assert [a["href"] for a in BeautifulSoup(snippet, "html.parser").find_all("a")] == [
+        settings.PUBLIC_BASE_URL + events[0].url,
+        settings.PUBLIC_BASE_URL + events[1].url,
+    ]
+    linkedin = BeautifulSoup(response.content, "html.parser").find("textarea", id="linkedin-1").text
+    assert settings.PUBLIC_BASE_URL + events[0].url in linkedin

@@ -272,3 +272,53 @@ def test_unpublished_changes_of_a_live_event_never_leak(client, agenda, make_eve
     assert item["status"] == "scheduled" and item["start"].startswith(
         (TODAY + datetime.timedelta(days=5)).isoformat()
     )
+
+
+@pytest.mark.django_db
+def test_members_events_are_counted_never_shown(client, agenda, make_event, django_user_model):
+    from wagtail.models import PageViewRestriction
+
+    make_event(title="Open seminar")
+    members = make_event(title="Ledenbijeenkomst")
+    PageViewRestriction.objects.create(page=members, restriction_type="login")
+    secret = make_event(title="Met wachtwoord")
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="geheim")
+
+    soup = BeautifulSoup(client.get(agenda.url).content, "html.parser")
+    titles = [a.text for a in soup.select(".event-card__title a")]
+    assert titles == ["Open seminar"]
+    assert "Ledenbijeenkomst" not in soup.text and "Met wachtwoord" not in soup.text
+    teaser = soup.select_one(".agenda-members")
+    assert teaser is not None and "1" in teaser.text  # the password page is not counted
+    assert teaser.find("a")["href"].startswith("/_util/login/?next=")
+
+    client.force_login(django_user_model.objects.create_user("lid", "lid@example.org", "wachtwoord"))
+    soup = BeautifulSoup(client.get(agenda.url).content, "html.parser")
+    assert sorted(a.text for a in soup.select(".event-card__title a")) == ["Ledenbijeenkomst", "Open seminar"]
+    assert soup.select_one(".agenda-members") is None
+    # Feeds and the API are for everyone, whoever asks.
+    assert b"Ledenbijeenkomst" not in client.get(agenda.url + "ical/").content
+    assert b"Ledenbijeenkomst" not in client.get(agenda.url + "rss/").content
+    assert client.get("/api/v1/events/").json()["count"] == 1
+
+
+@pytest.mark.django_db
+def test_event_links_its_museum_only_when_visible(client, site_root, agenda, make_event, settings):
+    from wagtail.models import PageViewRestriction
+
+    museums = MuseumIndexPageFactory(parent=site_root)
+    museum = MuseumPageFactory(parent=museums, title="Demo-museum", city="Kralendijk", province="NL-BQ1")
+    event = make_event(title="Congres", venue_museum=museum, venue_name="", venue_city="", venue_province="")
+    response = client.get(event.url)
+    assert BeautifulSoup(response.content, "html.parser").find("a", href=museum.url).text == "Demo-museum"
+    (data,) = _json_ld(response)
+    assert data["location"]["url"] == settings.PUBLIC_BASE_URL + museum.url
+    assert data["location"]["address"]["addressCountry"] == "BQ"
+
+    PageViewRestriction.objects.create(page=museum, restriction_type="login")
+    response = client.get(event.url)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("a", href=museum.url) is None and "Demo-museum" in soup.text
+    (data,) = _json_ld(response)
+    assert "url" not in data["location"]
+    assert client.get(f"/api/v1/events/{event.pk}/").json()["venue"]["museum"] is None

@@ -138,7 +138,7 @@ def test_the_honeypot_creates_nothing(client, agenda):
 
 @pytest.mark.django_db
 def test_rate_limit_per_address(client, agenda, settings):
-    settings.AGENDA_SUBMISSION_RATE_LIMIT = 2
+    settings.AGENDA_SUBMISSION_RATE = "2/h"
     assert _post(client, agenda, title="Een").status_code == 302
     assert _post(client, agenda, title="Twee").status_code == 302
     blocked = _post(client, agenda, title="Drie")

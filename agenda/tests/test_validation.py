@@ -110,10 +110,10 @@ class AdminTests(WagtailPageTestCase):
 
         from django.core.management.color import no_style
 
-        from core.demo import site
-        from core.demo_loader import DemoContext
+        from core.seeding import SeedContext
+        from home.demo import site
 
-        ctx = DemoContext(io.StringIO(), no_style(), verbosity=0)
+        ctx = SeedContext(io.StringIO(), no_style(), verbosity=0)
         site(ctx)
         self.agenda = AgendaIndexPage(title="Agenda", slug="agenda")
         ctx.home.add_child(instance=self.agenda)

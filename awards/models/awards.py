@@ -10,6 +10,7 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock, stream_api_representation
 from core.models import BasePage
 
+from .. import context, jsonld, serializers
 from ..choices import Cycle
 
 
@@ -35,11 +36,7 @@ class AwardsIndexPage(BasePage):
         return super().get_meta_description() or self.intro
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import awards_overview
-
-        context = super().get_context(request, *args, **kwargs)
-        context["awards"] = awards_overview(self)
-        return context
+        return {**super().get_context(request, *args, **kwargs), **context.index_context(self, request)}
 
     def get_api_data(self, request=None):
         return {
@@ -130,35 +127,11 @@ class AwardPage(BasePage):
     def get_meta_description(self):
         return super().get_meta_description() or self.intro
 
-    def get_editions(self):
-        """The live, public editions, newest first."""
-        from .editions import AwardEditionPage
-
-        return AwardEditionPage.objects.child_of(self).live().public().order_by("-year", "-pk")
-
     def get_context(self, request, *args, **kwargs):
-        from ..queries import award_detail
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(award_detail(self))
-        return context
+        return {**super().get_context(request, *args, **kwargs), **context.award_context(self, request)}
 
     def get_json_ld(self, request=None):
-        data = super().get_json_ld(request)
-        organisers = [
-            {"@type": "Organization", "name": org.name, **({"url": org.website} if org.website else {})}
-            for org in self.organisers.all()
-        ]
-        if organisers:
-            data["organizer"] = organisers
-        sponsors = [{"@type": "Organization", "name": org.name} for org in self.partners.all()]
-        if sponsors:
-            data["sponsor"] = sponsors
-        if self.website:
-            data["sameAs"] = self.website
-        return data
+        return jsonld.award_json_ld(self, super().get_json_ld(request))
 
     def get_api_data(self, request=None):
-        from ..serializers import award_data
-
-        return {**super().get_api_data(request), **award_data(self, request)}
+        return {**super().get_api_data(request), **serializers.award_data(self, request)}

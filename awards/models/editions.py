@@ -3,8 +3,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -15,10 +13,11 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 
-from .. import timeline
+from .. import context, jsonld, serializers, timeline
 from ..choices import STAGE_RANK, Stage
 from ..forms import AwardEditionPageForm
-from ..panels import EventChooserPanel, event_page_model
+from ..panels import EventChooserPanel
+from ..queries import event_page_model
 from ..validation import NominationData, nomination_issues
 
 DATE_FIELDS = {
@@ -183,19 +182,6 @@ class AwardEditionPage(BasePage):
     def timeline_dates(self):
         return timeline.TimelineDates(**{key: getattr(self, field) for key, field in DATE_FIELDS.items()})
 
-    def has_winner(self):
-        return any(n.stage == Stage.WINNER for n in self.nominations.all())
-
-    def timeline_state(self, today=None):
-        """The timeline state; an edition with a winner or of a past year counts as over."""
-        today = today or timezone.localdate()
-        finished = self.has_winner() or self.year < today.year
-        return timeline.state(self.timeline_dates(), today, has_winner=finished)
-
-    @cached_property
-    def award(self):
-        return self.get_parent().specific
-
     def nominated_museum_titles(self):
         return " ".join(n.museum.title for n in self.nominations.select_related("museum"))
 
@@ -205,21 +191,13 @@ class AwardEditionPage(BasePage):
         return super().get_meta_description() or self.theme_description
 
     def get_context(self, request, *args, **kwargs):
-        from ..queries import edition_detail
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(edition_detail(self, preview=getattr(request, "is_preview", False)))
-        return context
+        return {**super().get_context(request, *args, **kwargs), **context.edition_context(self, request)}
 
     def get_json_ld(self, request=None):
-        from ..serializers import edition_json_ld
-
-        return edition_json_ld(self, super().get_json_ld(request), request)
+        return jsonld.edition_json_ld(self, super().get_json_ld(request), request)
 
     def get_api_data(self, request=None):
-        from ..serializers import edition_data
-
-        return {**super().get_api_data(request), **edition_data(self, request)}
+        return {**super().get_api_data(request), **serializers.edition_data(self, request)}
 
 
 class JuryMember(Orderable):

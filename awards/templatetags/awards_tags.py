@@ -1,23 +1,11 @@
-"""Template tags of the awards app; ``{% museum_nominations page %}`` is for museum pages."""
+"""Template filters of the awards app: amounts in euros, percentages and grouped numbers."""
 
 from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
 
-from ..queries import nominations_for_museum
-
 register = template.Library()
-
-
-@register.inclusion_tag("awards/includes/museum_nominations.html", takes_context=True)
-def museum_nominations(context, museum, heading_level=2):
-    """The nominations and wins of ``museum`` as an accessible section (three queries)."""
-    return {
-        "request": context.get("request"),
-        "nominations": nominations_for_museum(museum),
-        "heading_level": heading_level,
-    }
 
 
 @register.filter

@@ -1,4 +1,4 @@
-"""Award pages, edition pages and the museum nominations include, through the URL stack."""
+"""Award pages and edition pages, through the URL stack."""
 
 import datetime
 import json
@@ -6,14 +6,13 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
-from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import PageViewRestriction
 
 from awards.choices import Stage
 from awards.factories import AwardEditionPageFactory, AwardPageFactory
-from awards.queries import nominations_for_museum, nominations_for_museums
 from museums.factories import MuseumPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,52 +92,24 @@ def test_awards_index_lists_awards_with_their_current_edition(client, awards_ind
     assert _json_ld(soup)[0]["@type"] == "CollectionPage"
 
 
-def test_museum_include_shows_nominations_and_wins(rf, edition_2024, museums, award):
-    openlucht, fock, *_ = museums
-    AwardEditionPageFactory(
-        parent=award, year=2019, title="Museumprijs 2019", nominations=[(openlucht, Stage.NOMINEE)]
-    )
-    AwardEditionPageFactory(
-        parent=award, year=2026, title="Concept 2026", publish=False, nominations=[(openlucht, Stage.WINNER)]
-    )
-    html = Template("{% load awards_tags %}{% museum_nominations museum %}").render(
-        Context({"museum": openlucht, "request": rf.get("/")})
-    )
-    soup = BeautifulSoup(html, "html.parser")
-    section = soup.find("section")
-    assert section["aria-labelledby"] == soup.find("h2")["id"]
-    items = [li.text for li in soup.find_all("li")]
-    assert len(items) == 2  # the draft edition never shows
-    assert "VriendenLoterij Museumprijs 2024" in items[0] and "winner" in items[0]
-    assert "Museumprijs 2019" in items[1] and "nominee" in items[1]
-    empty = Template("{% load awards_tags %}{% museum_nominations museum %}").render(
-        Context({"museum": museums[3].__class__.objects.get(pk=museums[3].pk), "request": None})
-    )
-    assert "Fries Museum" not in empty  # longlisted: shown, but only its own edition
-    assert "VriendenLoterij Museumprijs 2024" in empty
+def test_members_only_awards_show_to_members_only(
+    client, django_user_model, awards_index, award, edition_2024
+):
+    secret = AwardPageFactory(parent=awards_index, title="Ledenprijs", slug="ledenprijs")
+    AwardEditionPageFactory(parent=secret, year=2024, title="Ledenprijs 2024")
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    anonymous = _soup(client.get(awards_index.url))
+    assert [card.h2.text.strip() for card in anonymous.select(".award-card")] == [
+        "VriendenLoterij Museumprijs"
+    ]
+    assert "Ledenprijs" not in anonymous.text
 
-
-def test_nominations_for_museum_runs_constant_queries(edition_2024, museums, award):
-    openlucht = museums[0]
-    with CaptureQueriesContext(connection) as few:
-        assert len(nominations_for_museum(openlucht)) == 1
-    for year in range(2010, 2016):
-        AwardEditionPageFactory(parent=award, year=year, nominations=[(openlucht, Stage.NOMINEE)])
-    with CaptureQueriesContext(connection) as many:
-        nominations = nominations_for_museum(openlucht)
-        assert [n.edition.year for n in nominations] == [2024, 2015, 2014, 2013, 2012, 2011, 2010]
-        assert all(n.award.pk == award.pk for n in nominations)
-    assert len(many) == len(few) <= 3
-
-
-def test_bulk_variant_groups_by_museum_in_constant_queries(edition_2024, museums, museum_index):
-    ids = [m.pk for m in museums] + [MuseumPageFactory(parent=museum_index).pk]
-    with CaptureQueriesContext(connection) as queries:
-        result = nominations_for_museums(ids)
-    assert len(queries) <= 4
-    assert [n.stage for n in result[museums[0].pk]] == [Stage.WINNER]
-    assert [n.stage for n in result[museums[3].pk]] == [Stage.LONGLIST]
-    assert result[ids[-1]] == []
+    client.force_login(django_user_model.objects.create_user("lid", password="geheim-wachtwoord"))
+    member = _soup(client.get(awards_index.url))
+    assert "Ledenprijs 2024" in member.text
+    assert "Ledenprijs 2024" in _soup(client.get(secret.url)).text
+    # The API is public, whoever asks.
+    assert [item["title"] for item in client.get("/api/v1/awards/").json()["items"]] == [award.title]
 
 
 def test_unpublished_museum_is_left_out_of_the_edition(client, award, museum_index):

@@ -31,9 +31,9 @@ def test_site_search_finds_awards_and_editions_but_not_drafts(client, award, edi
 def test_demo_step_builds_the_awards_and_is_idempotent(site_root, museum_index):
     from awards.demo import load
     from core.demo import taxonomy
-    from core.demo_loader import DemoContext
+    from core.seeding import SeedContext
 
-    ctx = DemoContext(io.StringIO(), no_style(), verbosity=0)
+    ctx = SeedContext(io.StringIO(), no_style(), verbosity=0)
     taxonomy(ctx)
     load(ctx)
     index = AwardsIndexPage.objects.get(slug="prijzen", locale__language_code="nl")

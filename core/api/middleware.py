@@ -3,17 +3,18 @@
 - Every response allows any origin to read it (a public, read-only API without credentials);
   ``OPTIONS`` preflights answer 204 so browsers may send ``If-None-Match`` and JSON bodies.
 - ``HEAD`` is answered like ``GET`` without a body.
-- Successful GETs get a strong ``ETag`` and ``Cache-Control: public, max-age=API_CACHE_SECONDS``;
-  a matching ``If-None-Match`` answers 304.
+- Successful GETs get a strong ``ETag`` and the ``api`` cache preset (``core.http``); a matching
+  ``If-None-Match`` answers 304. Other answers are not cached (``no-cache``).
 - Any error response that is not yet a problem document (405 from routing, 500) becomes one.
 """
 
 import hashlib
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import quote_etag
+
+from core.http import cache_headers
 
 from .problems import PROBLEM_CONTENT_TYPE, problem_response
 
@@ -68,7 +69,7 @@ class ApiCacheMiddleware:
         if not response.has_header("ETag"):
             response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:40])
         if not response.has_header("Cache-Control"):
-            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+            cache_headers(response, "api")
         patch_vary_headers(response, ["Accept-Encoding"])
         return get_conditional_response(request, etag=response["ETag"], response=response)
 

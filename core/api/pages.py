@@ -1,15 +1,18 @@
-"""``/api/v1/pages/resolve/``: resolve a site path to the typed page a headless front end renders."""
+"""``/api/v1/pages/resolve/``: resolve a site path to the typed page a headless front end renders.
+
+The answer has the flat shape of every detail of the API: the page item's fields, the fields every
+page has (SEO, breadcrumbs, translations) and the page type's own fields (``get_api_data``), all at
+the top level. Only what the public may see resolves (``Visibility.public()``).
+"""
 
 from datetime import datetime
-from typing import Any
 
 from django.conf import settings
 from django.http import Http404
 from ninja import Query, Router, Schema
-from pydantic import Field
+from pydantic import ConfigDict, Field, model_validator
 from wagtail.models import Locale, Site
 
-from core.links import page_path, public_url
 from core.visibility import Visibility
 
 from .conventions import PageItem, PageRef, page_item, page_ref
@@ -26,19 +29,24 @@ class ResolveParams(Schema):
     )
 
 
-class Translation(Schema):
-    locale: str
-    path: str | None
-    url: str | None
-
-
 class PageDetail(PageItem):
+    """A page: the item's fields, the fields every page has, and the type's own fields (each
+    type's documentation lists them) at the top level."""
+
+    model_config = ConfigDict(extra="allow")
+
     seo_title: str
     search_description: str
     first_published_at: datetime | None
     breadcrumbs: list[PageRef] = Field(description="Ancestors from the home page down, this page excluded.")
-    translations: list[Translation] = Field(description="This page in the other languages.")
-    data: dict[str, Any] = Field(description="The fields of this page type (see each type's documentation).")
+    translations: list[PageItem] = Field(description="This page in the other languages.")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, values, handler, info):
+        # Validate the dict itself (not ninja's attribute getter), so that the type's own
+        # fields, which this schema does not name, are kept.
+        return handler(values)
 
 
 def _split_language(path):
@@ -66,25 +74,19 @@ def resolve_page(request, path):
 
 
 def page_detail(page, request):
+    """The flat detail of ``page`` (a public page, made specific)."""
     visibility = Visibility.public()
     ancestors = page.get_ancestors().filter(depth__gt=1).live()
     translations = visibility.listable(page.get_translations()).select_related("locale")
-    data = page.get_api_data(request) if hasattr(page, "get_api_data") else {}
+    own_fields = page.get_api_data(request) if hasattr(page, "get_api_data") else {}
     return {
+        **own_fields,
         **page_item(page, request),
         "seo_title": page.seo_title,
         "search_description": page.search_description,
         "first_published_at": page.first_published_at,
         "breadcrumbs": [page_ref(ancestor, request) for ancestor in ancestors],
-        "translations": [
-            {
-                "locale": t.locale.language_code,
-                "path": page_path(t, request),
-                "url": public_url(page_path(t, request)),
-            }
-            for t in translations
-        ],
-        "data": data,
+        "translations": [page_item(translation, request) for translation in translations],
     }
 
 
@@ -93,8 +95,9 @@ def page_detail(page, request):
     response={200: PageDetail, 400: Problem, 404: Problem},
     summary="The page at a site path",
     description=(
-        "Resolves a public site path to its page: common fields, breadcrumbs, translations and "
-        "the type's own fields in `data`. Drafts, unpublished and private pages are 404."
+        "Resolves a public site path to its page: the item's fields, breadcrumbs, translations and "
+        "the type's own fields, all at the top level (flat, as every detail of this API). Drafts, "
+        "unpublished pages, pages under an unpublished section and private pages are 404."
     ),
 )
 def resolve(request, params: Query[ResolveParams]):

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.links import page_url
+
 
 class BasePage(Page):
     """Adds SEO, social sharing and listing fields, JSON-LD and the API hook.
@@ -82,6 +84,21 @@ class BasePage(Page):
     def get_meta_description(self):
         return self.search_description or self.listing_summary or ""
 
+    # --- Addresses ------------------------------------------------------------------
+
+    def get_public_url(self, request=None):
+        """The absolute public address of the page (on ``PUBLIC_BASE_URL``, never the host of
+        the Site record): canonical link, Open Graph, JSON-LD and the sitemap use it."""
+        return page_url(self, request)
+
+    def get_sitemap_urls(self, request=None):
+        return [
+            {
+                "location": self.get_public_url(request),
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+            }
+        ]
+
     # --- schema.org -------------------------------------------------------------------
 
     schema_type = "WebPage"
@@ -92,7 +109,7 @@ class BasePage(Page):
             "@context": "https://schema.org",
             "@type": self.schema_type,
             "name": self.seo_title or self.title,
-            "url": self.get_full_url(request),
+            "url": self.get_public_url(request),
             "inLanguage": self.locale.language_code,
         }
         description = strip_tags(self.get_meta_description())

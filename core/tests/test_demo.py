@@ -1,11 +1,13 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page, Site
 
 from core.models import Dossier, Theme
-from home.models import HomePage
+
+HomePage = apps.get_model("home", "HomePage")  # core's tests, like core, import no app
 
 
 @pytest.mark.django_db
@@ -26,6 +28,17 @@ def test_load_demo_builds_the_site_shows_progress_and_prints_the_admin_login():
     assert Dossier.objects.filter(locale__language_code="nl").count() >= 9
     # The plain welcome page of a fresh database is gone.
     assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_runs_only_the_steps_asked_for(site_root):
+    out = io.StringIO()
+    call_command("load_demo", only="core", no_admin=True, stdout=out)
+    assert "[1/3] themes, dossiers and organisations" in out.getvalue()
+    assert "English aliases to create: 0" in out.getvalue()
+    assert Theme.objects.filter(locale__language_code="en").count() == 5
+    with pytest.raises(CommandError, match="Unknown demo step"):
+        call_command("load_demo", only="museum", no_admin=True, stdout=io.StringIO())
 
 
 @pytest.mark.django_db

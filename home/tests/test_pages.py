@@ -1,26 +1,27 @@
 """Home and standard pages: creatable in the admin, rendered through the URL stack."""
 
+import io
 import json
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Page
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management.color import no_style
+from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from core.demo import site as demo_site
-from core.demo_loader import DemoContext
+from core.seeding import SeedContext
+from core.views import server_error
+from home.demo import site as demo_site
 from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
 
 
 class AdminCreationTests(WagtailPageTestCase):
     def setUp(self):
-        import io
-
-        from django.core.management.color import no_style
-
-        demo_site(DemoContext(io.StringIO(), no_style(), verbosity=0))
+        demo_site(SeedContext(io.StringIO(), no_style(), verbosity=0))
         self.home = HomePage.objects.get(depth=2, locale__language_code="nl")
         self.login()
 
@@ -145,9 +146,6 @@ def test_standard_page_renders_every_shared_block(client, site_root):
 
 @pytest.mark.django_db
 def test_draft_and_private_pages_are_not_served(client, site_root):
-    from django.contrib.auth.models import Group
-    from wagtail.models import PageViewRestriction
-
     draft = StandardPageFactory(parent=site_root, title="Concept", slug="concept", publish=False)
     assert client.get("/concept/").status_code == 404
     assert draft.live is False
@@ -169,9 +167,62 @@ def test_404_page_is_friendly_and_has_search(client, site_root):
     assert soup.find("a", class_="skip-link") is not None
 
 
-def test_500_page_needs_no_database(client, settings):
-    from core.views import server_error
-
+def test_500_page_needs_no_database(client):
     response = server_error(None)
     assert response.status_code == 500
     assert b"Er ging iets mis" in response.content
+
+
+@pytest.mark.django_db
+def test_home_page_features_only_what_the_reader_may_see(client, django_user_model, site_root):
+    members_only = StandardPageFactory(parent=site_root, title="Ledenpagina", listing_summary="Alleen leden.")
+    PageViewRestriction.objects.create(page=members_only, restriction_type=PageViewRestriction.LOGIN)
+    site_root.featured_items.create(page=members_only, sort_order=0)
+    site_root.hero_link_page = members_only
+    site_root.hero_link_label = ""
+    site_root.save_revision().publish()
+
+    anonymous = client.get("/").content.decode()
+    assert "Ledenpagina" not in anonymous and "Alleen leden." not in anonymous
+    client.force_login(django_user_model.objects.create_user("lid", password="x" * 16))
+    member = BeautifulSoup(client.get("/").content, "html.parser")
+    assert member.find("a", class_="button").text == "Ledenpagina"
+    assert member.find("section", class_="featured").find("a").text == "Ledenpagina"
+
+    # The API is public: whoever asks, it neither features nor links the members' page.
+    body = client.get("/api/v1/pages/resolve/", {"path": "/"}).json()
+    assert body["featured"] == []
+    assert body["hero"]["link"] is None
+
+
+@pytest.mark.django_db
+def test_home_page_api_refers_to_pages_with_page_references(client, site_root):
+    about = StandardPageFactory(parent=site_root, title="Over ons", slug="over-ons")
+    site_root.featured_items.create(page=about, sort_order=0, title="Wie wij zijn")
+    site_root.hero_link_page = about
+    site_root.hero_link_label = "Lees meer"
+    site_root.save_revision().publish()
+
+    body = client.get("/api/v1/pages/resolve/", {"path": "/"}).json()
+    reference = {
+        "id": about.pk,
+        "type": "home.StandardPage",
+        "title": "Over ons",
+        "path": "/over-ons/",
+        "url": f"{settings.PUBLIC_BASE_URL}/over-ons/",
+    }
+    assert body["hero"]["link"] == {"page": reference, "label": "Lees meer"}
+    assert body["featured"] == [{**reference, "title": "Wie wij zijn"}]
+
+
+@pytest.mark.django_db
+def test_public_links_of_a_page_are_on_the_public_base_url(client, site_root):
+    page = StandardPageFactory(parent=site_root, title="Over ons", slug="over-ons")
+    soup = BeautifulSoup(client.get("/over-ons/").content, "html.parser")
+    expected = f"{settings.PUBLIC_BASE_URL}/over-ons/"
+    assert soup.find("link", rel="canonical")["href"] == expected
+    assert soup.find("meta", property="og:url")["content"] == expected
+    (data,) = _json_ld(client.get(page.url))
+    assert data["url"] == expected
+    (home,) = _json_ld(client.get("/"))
+    assert home["potentialAction"]["target"] == f"{settings.PUBLIC_BASE_URL}/zoeken/?q={{query}}"

@@ -2,8 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.text import capfirst
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -12,20 +10,13 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
+from core.charts import format_value
 from core.models import BasePage
 
 from ..choices import FigureKey, FigureUnit, unit_for
-
-# The trend charts on every figures page: (title, figure keys, divisor, unit).
-TREND_CHARTS = [
-    (
-        _("Museum visits per year"),
-        [FigureKey.TOTAL_VISITS, FigureKey.FOREIGN_VISITS, FigureKey.MUSEUMKAART_VISITS],
-        1_000_000,
-        _("million"),
-    ),
-    (_("Museumkaart holders per year"), [FigureKey.MUSEUMKAART_HOLDERS], 1_000_000, _("million")),
-]
+from ..context import figures_context
+from ..jsonld import figures_json_ld
+from ..serializers import figures_data
 
 
 class FiguresPage(BasePage):
@@ -80,83 +71,22 @@ class FiguresPage(BasePage):
     def figure_map(self):
         return {figure.key: figure for figure in self.figures.all()}
 
-    @classmethod
-    def trend_pages(cls, locale):
-        """All live, public figures pages of a language, oldest year first, figures prefetched."""
-        return list(
-            cls.objects.live()
-            .public()
-            .filter(locale=locale, alias_of__isnull=True)
-            .prefetch_related("figures")
-            .order_by("year")
+    def get_trend_pages(self):
+        """Live figures pages of this page's language, oldest year first (privacy is the
+        caller's: ``core.visibility``)."""
+        return (
+            FiguresPage.objects.live().filter(locale=self.locale_id, alias_of__isnull=True).order_by("year")
         )
-
-    def get_trend_charts(self):
-        from core.charts import format_value, render_chart
-
-        pages = self.trend_pages(self.locale)
-        if len(pages) < 2:
-            return []
-        charts = []
-        for title, keys, divisor, unit in TREND_CHARTS:
-            maps = [page.figure_map() for page in pages]
-            keys = [key for key in keys if any(key in m for m in maps)]
-            if not keys:
-                continue
-            series, notes = [], {}
-            for s, key in enumerate(keys):
-                values = []
-                for i, figures in enumerate(maps):
-                    figure = figures.get(key)
-                    values.append(float(figure.value) / divisor if figure else None)
-                    if figure and figure.is_estimate:
-                        notes[(i, s)] = gettext("estimate")
-                series.append((capfirst(FigureKey(key).label), values))
-            first, last = pages[0].year, pages[-1].year
-            description = gettext("%(title)s from %(first)s to %(last)s, in %(unit)s.") % {
-                "title": title,
-                "first": first,
-                "last": last,
-                "unit": unit,
-            }
-            description += " " + "; ".join(
-                f"{name} {last}: {format_value(values[-1])} {unit}"
-                for name, values in series
-                if values[-1] is not None
-            )
-            charts.append(
-                render_chart(
-                    chart_type="line",
-                    title=str(title),
-                    description=description,
-                    categories=[str(page.year) for page in pages],
-                    series=series,
-                    axis_label=gettext("Year"),
-                    unit=str(unit),
-                    notes=notes,
-                )
-            )
-        return charts
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = list(self.figures.all())
-        context["trend_charts"] = self.get_trend_charts()
+        context.update(figures_context(self, request))
         return context
 
     def get_json_ld(self, request=None):
-        data = super().get_json_ld(request)
-        data["temporalCoverage"] = str(self.year)
-        data["creator"] = {"@type": "Organization", "name": "Museumvereniging"}
-        data["variableMeasured"] = [
-            {"@type": "PropertyValue", "name": str(figure.get_key_display()), "value": float(figure.value)}
-            for figure in self.figures.all()
-        ]
-        return data
+        return figures_json_ld(self, super().get_json_ld(request))
 
     def get_api_data(self, request=None):
-        from ..api_data import figures_data
-
         return {**super().get_api_data(request), **figures_data(self)}
 
 
@@ -198,8 +128,6 @@ class Figure(Orderable):
         return unit_for(self.key)
 
     def display_value(self):
-        from core.charts import format_value
-
         if self.unit == FigureUnit.PERCENT:
             return format_value(float(self.value), "%")
         return format_value(float(self.value))

@@ -14,9 +14,14 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.visibility import Visibility
 
 from ..choices import ArticleKind
-from ..members import Visibility
+from ..context import article_context, dossier_context, index_context
+from ..feeds import article_feed
+from ..jsonld import article_json_ld, dossier_json_ld
+from ..serializers import article_data, dossier_data
+from .figures import FiguresPage
 
 
 class DownloadMixin(models.Model):
@@ -66,28 +71,31 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def listing(self, request):
-        from ..listing import build_listing
-
-        listing = build_listing(request, self)
-        response = self.render(
-            request, context_overrides={"listing": listing, "kind_choices": ArticleKind.choices}
-        )
-        if listing.errors:
+        context = index_context(self, request)
+        response = self.render(request, context_overrides=context)
+        if context["listing"].errors:
             response.status_code = 400
         return response
 
     @path("rss/", name="rss")
     def rss(self, request):
-        from ..feeds import article_feed
-
         return article_feed(request, self)
 
-    def feed_url(self, query_string=""):
-        url = self.url + self.reverse_subpage("rss")
-        return f"{url}?{query_string}" if query_string else url
+    def feed_url(self):
+        return self.url + self.reverse_subpage("rss")
+
+    def get_articles(self):
+        """Live articles of this page's language, newest first (privacy is the caller's:
+        ``core.visibility``)."""
+        return (
+            ArticlePage.objects.live()
+            .filter(locale=self.locale_id, alias_of__isnull=True)
+            .order_by("-publication_date", "-pk")
+        )
 
     def get_dossiers(self):
-        return DossierPage.objects.child_of(self).live().public().select_related("dossier")
+        """Live dossier pages below this page (privacy is the caller's)."""
+        return DossierPage.objects.child_of(self).live().select_related("dossier").order_by("path")
 
     def get_api_data(self, request=None):
         return {
@@ -153,7 +161,8 @@ class DossierPage(BasePage):
         return " ".join(item.display_title() for item in self.key_documents.select_related("document"))
 
     def get_articles(self):
-        """Live articles below this page or tagged with its dossier (privacy is the caller's)."""
+        """Live articles below this page or tagged with its dossier, newest first (privacy is
+        the caller's: ``core.visibility``)."""
         condition = Q(path__startswith=self.path, depth__gt=self.depth)
         if self.dossier_id:
             condition |= Q(dossiers=self.dossier_id)
@@ -161,46 +170,23 @@ class DossierPage(BasePage):
             ArticlePage.objects.live()
             .filter(condition, locale=self.locale_id, alias_of__isnull=True)
             .distinct()
-            .prefetch_related("dossiers", "themes")
             .order_by("-publication_date", "-pk")
         )
 
     def get_figures_pages(self):
-        from .figures import FiguresPage
-
-        return FiguresPage.objects.child_of(self).live().public().order_by("-year")
-
-    def get_related_events(self, limit=5):
-        from ..events import related_events
-
-        return related_events(self.dossier, self.locale, limit=limit)
+        """Live figures pages below this page, newest year first (privacy is the caller's)."""
+        return FiguresPage.objects.child_of(self).live().order_by("-year")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        visibility = Visibility(request.user)
-        context["articles"] = [
-            {
-                "page": article,
-                "members_only": visibility.is_restricted(article),
-                "can_view": visibility.can_view(article),
-            }
-            for article in self.get_articles()
-        ]
-        context["key_documents"] = list(self.key_documents.select_related("document"))
-        context["related_events"] = self.get_related_events()
-        context["figures_pages"] = list(self.get_figures_pages())
+        context.update(dossier_context(self, request))
         return context
 
     def get_json_ld(self, request=None):
-        data = super().get_json_ld(request)
-        if self.dossier_id:
-            data["about"] = {"@type": "Thing", "name": self.dossier.name}
-        return data
+        return dossier_json_ld(self, super().get_json_ld(request))
 
     def get_api_data(self, request=None):
-        from ..api_data import dossier_data
-
-        return {**super().get_api_data(request), **dossier_data(self, request)}
+        return {**super().get_api_data(request), **dossier_data(self, request, Visibility.public())}
 
 
 class DossierDocument(DownloadMixin, Orderable):
@@ -294,17 +280,12 @@ class ArticlePage(BasePage):
     def author_names(self):
         return " ".join(author.name for author in self.authors.all())
 
-    @property
-    def members_only(self):
-        return self.get_view_restrictions().exists()
-
-    def get_related_articles(self, user=None):
-        """Chosen related articles this user may read, else the newest of the same dossiers."""
-        from ..members import visible_pages
-
+    def get_related_articles(self):
+        """The chosen related articles, else the newest of the same dossiers (live; privacy is
+        the caller's: ``core.visibility``)."""
         chosen = [link.related_page_id for link in self.related_links.all()]
         if chosen:
-            queryset = ArticlePage.objects.filter(pk__in=chosen)
+            queryset = ArticlePage.objects.filter(pk__in=chosen).order_by("-publication_date", "-pk")
         else:
             queryset = (
                 ArticlePage.objects.filter(dossiers__in=self.dossiers.all(), locale=self.locale_id)
@@ -312,33 +293,18 @@ class ArticlePage(BasePage):
                 .distinct()
                 .order_by("-publication_date", "-pk")
             )
-        queryset = visible_pages(queryset.live().filter(alias_of__isnull=True), user)
-        return list(queryset[:4])
+        return queryset.live().filter(alias_of__isnull=True)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["downloads"] = list(self.downloads.select_related("document"))
-        context["related_articles"] = self.get_related_articles(request.user)
-        context["members_only"] = self.members_only
+        context.update(article_context(self, request))
         return context
 
     def get_json_ld(self, request=None):
-        data = super().get_json_ld(request)
-        data["headline"] = self.title
-        data["datePublished"] = self.publication_date.isoformat()
-        if self.last_reviewed:
-            data["lastReviewed"] = self.last_reviewed.isoformat()
-        authors = [{"@type": "Person", "name": a.name} for a in self.authors.all()]
-        data["author"] = authors or {"@type": "Organization", "name": "Museumvereniging"}
-        data["publisher"] = {"@type": "Organization", "name": "Museumvereniging"}
-        data["isAccessibleForFree"] = not self.members_only
-        data["keywords"] = [theme.name for theme in self.themes.all()]
-        return data
+        return article_json_ld(self, super().get_json_ld(request))
 
     def get_api_data(self, request=None):
-        from ..api_data import article_data
-
-        return {**super().get_api_data(request), **article_data(self, request)}
+        return {**super().get_api_data(request), **article_data(self, request, Visibility.public())}
 
 
 class ArticleAuthor(Orderable):

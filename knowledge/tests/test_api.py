@@ -5,11 +5,12 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from knowledge.factories import ArticlePageFactory, FiguresPageFactory
+from knowledge.factories import ArticlePageFactory, DossierPageFactory, FiguresPageFactory
 from knowledge.models import Figure
 from knowledge.tests.helpers import nl
 
@@ -53,7 +54,9 @@ def test_article_list_shape_and_filters(client, public_article, dossier_page, do
     assert item["kind"] == "guide"
     assert item["dossiers"] == [{"id": dossier.pk, "slug": "duurzaamheid", "name": "Duurzaamheid"}]
     assert item["themes"][0]["slug"] == "duurzaam"
-    assert item["url"] == "http://localhost" + public_article.url
+    assert item["path"] == public_article.url
+    assert item["url"] == settings.PUBLIC_BASE_URL + public_article.url
+    assert data["next"] is None and data["previous"] is None
 
     def titles(**params):
         return [i["title"] for i in client.get("/api/v1/articles/", params).json()["items"]]
@@ -64,6 +67,10 @@ def test_article_list_shape_and_filters(client, public_article, dossier_page, do
     assert titles(dossier="duurzaamheid", kind="guide") == ["Open handreiking"]
     assert titles(q="zonnepanelen", dossier="duurzaamheid") == ["Open handreiking"]
     assert titles(limit=1, offset=1) == ["Nieuws"]
+    window = client.get("/api/v1/articles/", {"limit": 1}).json()
+    assert window["count"] == 2
+    assert urlsplit(window["next"]).path == "/api/v1/articles/"
+    assert "offset=1" in window["next"]
 
 
 @pytest.mark.parametrize(
@@ -105,19 +112,24 @@ def test_article_detail_has_blocks_and_document_links(client, public_article, do
     assert download["title"] == "Openbaar rapport"
     assert download["extension"] == "pdf"
     assert download["size"] > 0
+    assert download["url"].startswith(settings.PUBLIC_BASE_URL + "/documents/")
     path = urlsplit(download["url"]).path
-    assert path.startswith("/documents/")
     assert client.get(path).status_code == 200
+    assert data["path"] == public_article.url
+    assert "data" not in data  # flat: the item's fields and the article's own at the top level
 
 
 def test_detail_endpoints_404_drafts_and_unknown_ids(client, dossier_page):
     draft = ArticlePageFactory(parent=dossier_page, title="Concept", publish=False)
     assert client.get(f"/api/v1/articles/{draft.pk}/").status_code == 404
-    assert client.get("/api/v1/articles/999999/").status_code == 404
+    missing = client.get("/api/v1/articles/999999/")
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "No published article with id 999999."
     assert client.get(f"/api/v1/articles/{dossier_page.pk}/").status_code == 404
-    assert client.get("/api/v1/dossiers/999999/").status_code == 404
     response = client.get("/api/v1/dossiers/999999/")
+    assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "No published dossier with id 999999."
 
 
 def test_unpublished_changes_never_leak(client, public_article):
@@ -133,7 +145,13 @@ def test_dossier_list_and_detail(client, dossier_page, public_article, dossier):
     assert data["items"][0]["dossier"]["slug"] == "duurzaamheid"
     detail = client.get(f"/api/v1/dossiers/{dossier_page.pk}/").json()
     assert detail["lead_contact"]["name"] == "Demo Contact"
-    assert detail["articles"][0]["title"] == "Open handreiking"
+    assert detail["path"] == dossier_page.url
+    (article,) = detail["articles"]
+    assert article["title"] == "Open handreiking"
+    assert article["path"] == public_article.url
+    assert article["url"] == settings.PUBLIC_BASE_URL + public_article.url
+    assert article["type"] == "knowledge.ArticlePage"
+    assert article["kind"] == "guide"
     assert detail["related_events"] == []
     assert detail["key_documents"] == []
 
@@ -174,8 +192,6 @@ def test_list_endpoints_run_a_constant_number_of_queries(client, index, dossier_
         page = FiguresPageFactory(parent=index, year=2010 + number, slug=f"c-{number}")
         Figure.objects.create(page=page, key="total_visits", value=number)
         Figure.objects.create(page=page, key="foreign_visits", value=number)
-    from knowledge.factories import DossierPageFactory
-
     for _ in range(3):
         DossierPageFactory(parent=index)
     after = {url: _count(client, url) for url in before}
@@ -194,6 +210,11 @@ def test_openapi_documents_the_endpoints(client):
         assert path in schema["paths"]
     names = [p["name"] for p in schema["paths"]["/api/v1/articles/"]["get"]["parameters"]]
     assert {"dossier", "theme", "kind", "year", "q", "limit", "offset", "locale"} <= set(names)
+    schemas = schema["components"]["schemas"]
+    assert {"KnowledgeBlock", "KnowledgeDocument", "KnowledgeTaxonomyRef", "FigureValue"} <= set(schemas)
+    assert "DossierDetail" in schemas and "data" not in schemas["DossierDetail"]["properties"]
+    item_kinds = schemas["ArticleItem"]["properties"]["kind"]
+    assert set(item_kinds["enum"]) == {"article", "guide", "report", "toolkit", "advice", "news"}
 
 
 def test_figure_labels_follow_the_requested_locale(client, index):

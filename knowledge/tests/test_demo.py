@@ -4,14 +4,17 @@ protected PDFs, Museumcijfers 2019–2024 with estimates marked; idempotent."""
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management.color import no_style
 from wagtail.models import Page
 
-from core.demo import site, sync_tree, taxonomy
-from core.demo_loader import DemoContext
+from core.demo import sync_tree, taxonomy
+from core.seeding import SeedContext
+from core.visibility import Visibility
+from home.demo import site
 from knowledge.demo import knowledge
 from knowledge.demo_data import DOSSIERS
-from knowledge.members import MEMBERS_COLLECTION_NAME, MEMBERS_GROUP_NAME, Visibility
+from knowledge.members import MEMBERS_COLLECTION_NAME
 from knowledge.models import ArticlePage, DossierPage, FiguresPage, KnowledgeIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def ctx(db):
-    ctx = DemoContext(io.StringIO(), no_style(), verbosity=1)
+    ctx = SeedContext(io.StringIO(), no_style(), verbosity=1)
     site(ctx)
     taxonomy(ctx)
     knowledge(ctx)
@@ -39,7 +42,7 @@ def test_demo_content(ctx):
     assert index.get_parent().specific_class.__name__ == "HomePage"
     assert index.get_translation(index.get_translations().get().locale).slug == "knowledge-base"
     assert len(DOSSIERS) == 11
-    visibility = Visibility(None)
+    visibility = Visibility.public()
     for slug in DOSSIERS:
         dossier_page = DossierPage.objects.get(slug=slug, locale__language_code="nl")
         articles = list(dossier_page.get_articles())
@@ -55,7 +58,7 @@ def test_demo_content(ctx):
             assert in_members == visibility.is_restricted(article), article.title
     for restricted in ArticlePage.objects.not_public():
         (restriction,) = restricted.get_view_restrictions()
-        assert [g.name for g in restriction.groups.all()] == [MEMBERS_GROUP_NAME]
+        assert [g.name for g in restriction.groups.all()] == [settings.MEMBERS_GROUP_NAME]
 
 
 def test_demo_figures(ctx):
@@ -75,7 +78,7 @@ def test_demo_figures(ctx):
 
 def test_every_knowledge_page_type_has_a_public_page_and_renders(ctx, client):
     for model in (KnowledgeIndexPage, DossierPage, ArticlePage, FiguresPage):
-        page = model.objects.live().public().filter(alias_of__isnull=True).order_by("path").first()
+        page = Visibility.public().listable(model.objects.order_by("path")).first()
         assert page is not None, model
         assert client.get(page.url).status_code == 200, page.url
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.factories import DossierFactory, ThemeFactory
+from knowledge.context import PER_PAGE
 from knowledge.factories import ArticlePageFactory
-from knowledge.listing import PER_PAGE
 from knowledge.tests.helpers import nl
 
 pytestmark = pytest.mark.django_db
@@ -137,14 +137,25 @@ def test_pagination(client, index):
     assert _titles(second) == ["Item 01", "Item 00"]
     wrong = client.get(index.url, {"page": "99"})
     assert wrong.status_code == 200
-    assert (
-        nl("There is no page %(page)s of results; showing the first page.", page="99")
-        in wrong.content.decode()
-    )
+    assert nl("There is no page %(number)s; showing the last page.", number="99") in wrong.content.decode()
+    assert _titles(wrong) == ["Item 01", "Item 00"]
+    bad = client.get(index.url, {"page": "twee"})
+    assert bad.status_code == 200
+    assert nl("The page number must be a whole number.") in bad.content.decode()
+    assert len(_titles(bad)) == PER_PAGE
+
+
+def test_page_links_keep_the_valid_filters(client, index):
+    for number in range(PER_PAGE + 1):
+        ArticlePageFactory(parent=index, title=f"Gids {number:02d}", kind="guide")
+    ArticlePageFactory(parent=index, title="Los artikel", kind="article")
+    soup = BeautifulSoup(client.get(index.url, {"kind": "guide", "year": "nooit"}).content, "html.parser")
+    assert soup.find("a", rel="next")["href"] == "?kind=guide&page=2"
 
 
 def test_listing_query_count_is_constant(client, index, dossier, theme):
     def queries():
+        client.get(index.url)  # warm: site settings and the cached public visibility
         with CaptureQueriesContext(connection) as context:
             assert client.get(index.url).status_code == 200
         return len(context.captured_queries)

@@ -10,19 +10,21 @@ from django.core.management.color import no_style
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from core.demo import site as demo_site
-from core.demo_loader import DemoContext
 from core.factories import DossierFactory
+from core.seeding import SeedContext
+from core.visibility import Visibility
+from home.demo import site as demo_site
 from home.models import HomePage
-from knowledge.events import event_model, related_events
 from knowledge.factories import (
     ArticlePageFactory,
     DossierPageFactory,
     KnowledgeIndexPageFactory,
     make_document,
 )
+from knowledge.members import restrict_to_members
 from knowledge.models import ArticlePage, DossierDocument, DossierPage, FiguresPage, KnowledgeIndexPage
-from knowledge.tests.helpers import nl
+from knowledge.queries import event_model, related_events
+from knowledge.tests.helpers import add_page, nl
 
 
 def _json_ld(response):
@@ -32,7 +34,7 @@ def _json_ld(response):
 
 class AdminTests(WagtailPageTestCase):
     def setUp(self):
-        demo_site(DemoContext(io.StringIO(), no_style(), verbosity=0))
+        demo_site(SeedContext(io.StringIO(), no_style(), verbosity=0))
         self.home = HomePage.objects.get(depth=2, locale__language_code="nl")
         self.index = KnowledgeIndexPageFactory(parent=self.home)
         self.login()
@@ -189,10 +191,11 @@ def test_index_is_in_the_menu_and_resolvable(client, index, public_article):
     home = client.get("/").content.decode()
     assert f'href="{index.url}"' in home
     data = client.get("/api/v1/pages/resolve/", {"path": public_article.url}).json()
-    assert data["data"]["kind"] == "guide"
-    assert data["data"]["downloads"][0]["extension"] == "pdf"
+    assert data["kind"] == "guide"  # the type's own fields, flat
+    assert data["downloads"][0]["extension"] == "pdf"
+    assert data["path"] == public_article.url
     index_data = client.get("/api/v1/pages/resolve/", {"path": index.url}).json()
-    assert index_data["data"]["feed_url"] == index.url + "rss/"
+    assert index_data["feed_url"] == index.url + "rss/"
 
 
 def test_site_search_finds_public_knowledge_pages(client, public_article, dossier_page):
@@ -200,28 +203,51 @@ def test_site_search_finds_public_knowledge_pages(client, public_article, dossie
     assert "Open handreiking" in html
 
 
-def test_related_events_come_from_the_agenda(client, site_root, dossier_page, dossier):
-    """The agenda's EventPage exists now: its public, upcoming events of the dossier are listed."""
-    assert event_model() is not None, "agenda.EventPage with a dossiers relation is expected"
-    from agenda.factories import AgendaIndexPageFactory, EventPageFactory
-
-    agenda = AgendaIndexPageFactory(parent=site_root)
-    upcoming = EventPageFactory(parent=agenda, title="Webinar duurzaamheid", dossiers=[dossier])
-    EventPageFactory(parent=agenda, title="Ander onderwerp")
-    EventPageFactory(
-        parent=agenda,
-        title="Voorbij",
-        dossiers=[dossier],
-        start_date=datetime.date.today() - datetime.timedelta(days=10),
+def _event(agenda, title, days_ahead=30, **fields):
+    """An all-day agenda event ``days_ahead`` from today (created by its label)."""
+    start = datetime.date.today() + datetime.timedelta(days=days_ahead)
+    return add_page(
+        "agenda.EventPage",
+        agenda,
+        title=title,
+        event_type="seminar",
+        start_date=start,
+        all_day=True,
+        attendance_mode="online",
+        online_url="https://example.org/webinar",
+        **fields,
     )
-    EventPageFactory(parent=agenda, title="Concept-event", dossiers=[dossier], publish=False)
-    assert [event.pk for event in related_events(dossier, dossier_page.locale)] == [upcoming.pk]
+
+
+def test_related_events_come_from_the_agenda(client, site_root, dossier_page, dossier, member):
+    """The agenda's upcoming events of the dossier that the reader may see are listed, soonest first."""
+    assert event_model() is not None, "agenda.EventPage with a dossiers relation is expected"
+    agenda = add_page("agenda.AgendaIndexPage", site_root, title="Agenda", slug="agenda")
+    later = _event(agenda, "Seminar duurzaamheid", days_ahead=60, dossiers=[dossier])
+    upcoming = _event(agenda, "Webinar duurzaamheid", dossiers=[dossier])
+    _event(agenda, "Ander onderwerp")
+    _event(agenda, "Voorbij", days_ahead=-10, dossiers=[dossier])
+    _event(agenda, "Concept-event", dossiers=[dossier], publish=False)
+    restrict_to_members(_event(agenda, "Ledenbijeenkomst", dossiers=[dossier]))
+    public = Visibility.public()
+    assert [e.pk for e in related_events(dossier, dossier_page.locale, public)] == [upcoming.pk, later.pk]
     html = client.get(dossier_page.url).content.decode()
     assert "Webinar duurzaamheid" in html and "Concept-event" not in html
+    assert "Ledenbijeenkomst" not in html
     detail = client.get(f"/api/v1/dossiers/{dossier_page.pk}/").json()
-    assert [event["title"] for event in detail["related_events"]] == ["Webinar duurzaamheid"]
+    assert [event["title"] for event in detail["related_events"]] == [
+        "Webinar duurzaamheid",
+        "Seminar duurzaamheid",
+    ]
+    assert detail["related_events"][0]["path"] == upcoming.url
+    client.force_login(member)
+    assert "Ledenbijeenkomst" in client.get(dossier_page.url).content.decode()
+    client.logout()
+    assert "Ledenbijeenkomst" not in str(client.get(f"/api/v1/dossiers/{dossier_page.pk}/").json())
 
 
-def test_related_events_without_a_dossier_is_empty(dossier_page):
+def test_related_events_without_a_dossier_is_empty(client, dossier_page):
     page = DossierPageFactory(parent=dossier_page.get_parent(), title="Zonder dossier")
-    assert page.get_related_events() == []
+    assert related_events(page.dossier, page.locale, Visibility.public()) == []
+    html = client.get(page.url).content.decode()
+    assert nl("No upcoming events in this dossier.") in html

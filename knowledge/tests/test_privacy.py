@@ -1,13 +1,20 @@
-"""Members-only content: anonymous readers never get a members-only body or document through
-pages, listings, search, the API, the sitemap, the feed or a guessed document URL; members do."""
+"""Members-only content: anonymous readers never get a members-only title, body or document
+through pages, listings, search, the API, the sitemap, the feed or a guessed document URL;
+listings only count what a login would open; members read everything."""
+
+import io
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
 from knowledge.factories import ArticlePageFactory, make_document
-from knowledge.members import Visibility, members_collection, restrict_to_members, visible_pages
-from knowledge.models import ArticleDownload, ArticlePage
+from knowledge.members import members_collection, restrict_to_members
+from knowledge.models import ArticleDownload
 from knowledge.tests.helpers import nl
 
 SECRET = "GEHEIME-LEDENINHOUD"
@@ -17,6 +24,33 @@ pytestmark = pytest.mark.django_db
 
 def _document(article):
     return article.downloads.select_related("document").get().document
+
+
+def _more_line(response):
+    """The "N more articles for members — log in" line: ``(text, login link)`` or ``None``."""
+    line = BeautifulSoup(response.content, "html.parser").find(class_="members-more")
+    if line is None:
+        return None
+    for decoration in line.find_all(attrs={"aria-hidden": "true"}):
+        decoration.decompose()
+    return " ".join(line.text.split()), line.find("a")
+
+
+def _assert_counted_not_shown(response, article, count=1):
+    """``article`` is neither shown nor linked, only counted, with a login link back here."""
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert article.title not in html
+    assert article.listing_summary not in html
+    assert article.url not in html
+    assert SECRET not in html
+    assert _document(article).url not in html
+    text, link = _more_line(response)
+    assert str(count) in text.split()  # the number, in whatever word order the language has
+    assert link.text == nl("log in")
+    login = urlsplit(link["href"])
+    assert login.path == reverse("wagtailcore_login")
+    assert parse_qs(login.query)["next"] == [response.wsgi_request.get_full_path()]
 
 
 def test_anonymous_reader_gets_the_login_page_not_the_content(client, members_article):
@@ -68,7 +102,7 @@ def test_members_page_document_outside_the_members_collection_is_still_refused(
     ArticleDownload.objects.create(page=members_article, document=stray)
     assert client.get(stray.url).status_code == 302
     client.force_login(outsider)
-    assert client.get(stray.url).status_code == 403
+    assert client.get(stray.url).status_code in (403, 404)
     client.force_login(member)
     assert client.get(stray.url).status_code == 200
 
@@ -80,15 +114,64 @@ def test_document_used_on_a_public_page_too_stays_public(client, public_article,
     assert client.get(shared.url).status_code == 200
 
 
-def test_listing_shows_a_members_teaser_without_body_or_documents(client, index, members_article):
+def test_listing_counts_members_articles_for_anonymous_readers_without_showing_them(
+    client, index, public_article, members_article
+):
+    response = client.get(index.url)
+    _assert_counted_not_shown(response, members_article)
+    assert "Open handreiking" in response.content.decode()
+
+
+def test_listing_counts_members_articles_for_logged_in_non_members_without_showing_them(
+    client, outsider, index, public_article, members_article
+):
+    client.force_login(outsider)
+    _assert_counted_not_shown(client.get(index.url, {"kind": "toolkit"}), members_article)
+
+
+def test_listing_shows_members_their_articles_and_counts_nothing(client, member, index, members_article):
+    client.force_login(member)
     response = client.get(index.url)
     html = response.content.decode()
-    assert response.status_code == 200
-    assert "Ledentoolkit" in html
-    assert "Een toolkit voor leden." in html
-    assert nl("Members only: log in to read") in html
-    assert SECRET not in html
-    assert _document(members_article).url not in html
+    assert "Ledentoolkit" in html and "Een toolkit voor leden." in html
+    assert nl("Members only") in html
+    assert _more_line(response) is None
+
+
+def test_the_count_follows_the_filters(client, index, public_article, members_article):
+    assert _more_line(client.get(index.url, {"kind": "guide"})) is None
+    _assert_counted_not_shown(
+        client.get(index.url, {"kind": "toolkit", "dossier": "duurzaamheid"}), members_article
+    )
+
+
+def test_a_search_neither_shows_nor_counts_members_articles(client, index, members_article):
+    response = client.get(index.url, {"q": "warmtepompen"})
+    assert "Ledentoolkit" not in response.content.decode()
+    assert _more_line(response) is None
+
+
+def test_password_pages_are_neither_listed_nor_counted_until_the_password_is_entered(
+    client, member, index, dossier_page
+):
+    article = ArticlePageFactory(parent=dossier_page, title="Met wachtwoord", slug="met-wachtwoord")
+    restriction = PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.PASSWORD, password="sesam"
+    )
+    for reader in (None, member):
+        if reader is not None:
+            client.force_login(reader)
+        for url in (index.url, dossier_page.url):
+            response = client.get(url)
+            assert "Met wachtwoord" not in response.content.decode()
+            assert _more_line(response) is None
+    # Wagtail's password form, as the article itself offers it.
+    assert client.get(article.url).status_code == 200
+    form_url = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, article.pk])
+    response = client.post(form_url, {"password": "sesam", "return_url": article.url})
+    assert response.status_code == 302
+    assert "Met wachtwoord" in client.get(index.url).content.decode()
+    assert "Met wachtwoord" in client.get(dossier_page.url).content.decode()
 
 
 def test_listing_search_hides_members_pages_from_anonymous_and_finds_them_for_members(
@@ -134,11 +217,16 @@ def test_feed_and_sitemap_leave_members_pages_out(client, index, public_article,
     assert members_article.url not in sitemap
 
 
-def test_dossier_page_shows_members_teaser_but_no_key_to_the_content(client, dossier_page, members_article):
-    html = client.get(dossier_page.url).content.decode()
-    assert "Ledentoolkit" in html
-    assert nl("Members only: log in to read") in html
-    assert SECRET not in html
+def test_dossier_page_counts_members_articles_without_showing_them(
+    client, outsider, member, dossier_page, members_article
+):
+    _assert_counted_not_shown(client.get(dossier_page.url), members_article)
+    client.force_login(outsider)
+    _assert_counted_not_shown(client.get(dossier_page.url), members_article)
+    client.force_login(member)
+    response = client.get(dossier_page.url)
+    assert "Ledentoolkit" in response.content.decode()
+    assert _more_line(response) is None
 
 
 def test_english_alias_of_a_members_page_is_restricted_too(client, members_article, en_home):
@@ -158,21 +246,27 @@ def test_english_alias_of_a_members_page_is_restricted_too(client, members_artic
     assert not later_alias.get_view_restrictions().exists()
 
 
-def test_visibility_rules_follow_wagtail(
-    member, outsider, members_article, public_article, django_user_model
+def test_listing_follows_wagtails_rules_for_each_reader(
+    client, index, member, outsider, members_article, public_article, django_user_model
 ):
     admin = django_user_model.objects.create_superuser("baas", "baas@example.org", "wachtwoord-123")
-    pages = ArticlePage.objects.all()
-    assert set(visible_pages(pages, None)) == {public_article}
-    assert set(visible_pages(pages, outsider)) == {public_article}
-    assert set(visible_pages(pages, member)) == {public_article, members_article}
-    assert set(visible_pages(pages, admin)) == {public_article, members_article}
+
+    def titles(reader):
+        client.logout()
+        if reader is not None:
+            client.force_login(reader)
+        soup = BeautifulSoup(client.get(index.url).content, "html.parser")
+        return {a.text for a in soup.select(".knowledge-results .card__title a")}
+
+    assert titles(None) == {"Open handreiking"}
+    assert titles(outsider) == {"Open handreiking"}
+    assert titles(member) == {"Open handreiking", "Ledentoolkit"}
+    assert titles(admin) == {"Open handreiking", "Ledentoolkit"}
     other_group = Group.objects.create(name="Bestuur")
     restriction = PageViewRestriction.objects.create(page=public_article, restriction_type="groups")
     restriction.groups.add(other_group)
-    assert set(visible_pages(pages, member)) == {members_article}
-    visibility = Visibility(member)
-    assert visibility.is_restricted(public_article) and not visibility.can_view(public_article)
+    assert titles(member) == {"Ledentoolkit"}
+    assert titles(admin) == {"Open handreiking", "Ledentoolkit"}
 
 
 def test_members_collection_is_restricted_to_the_members_group(db):
@@ -193,10 +287,6 @@ def test_document_linked_only_in_a_members_body_is_refused(client, member, membe
 
 
 def test_setup_members_command_is_idempotent(db):
-    import io
-
-    from django.core.management import call_command
-
     out = io.StringIO()
     call_command("setup_members", stdout=out)
     call_command("setup_members", stdout=out)

@@ -7,11 +7,11 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+from museums.choices import ACCESSIBILITY_GROUPS, Category
+
 
 def seed_lookups(apps, schema_editor):
     """The fixed lists as rows (codes from museums.choices at the time of writing)."""
-    from museums.choices import ACCESSIBILITY_GROUPS, Category
-
     MuseumCategory = apps.get_model("museums", "MuseumCategory")
     AccessibilityFeature = apps.get_model("museums", "AccessibilityFeature")
     for code in Category.values:

@@ -13,6 +13,9 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 
+from ..jsonld import exhibition_json_ld
+from ..serializers import exhibition_detail_fields
+
 
 class ExhibitionPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -131,11 +134,7 @@ class ExhibitionPage(BasePage):
         return context
 
     def get_json_ld(self, request=None):
-        from ..jsonld import exhibition_json_ld
-
-        return exhibition_json_ld(self, super().get_json_ld(request), request)
+        return exhibition_json_ld(self, super().get_json_ld(request), self.get_parent().specific, request)
 
     def get_api_data(self, request=None):
-        from ..serializers import exhibition_detail
-
-        return {**super().get_api_data(request), **exhibition_detail(self, request)}
+        return {**super().get_api_data(request), **exhibition_detail_fields(self, self.get_parent(), request)}

@@ -8,6 +8,9 @@ from wagtail.search import index
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
 
+from ..context import finder_context
+from .museum import MuseumPage
+
 
 class MuseumIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -29,10 +32,8 @@ class MuseumIndexPage(BasePage):
         verbose_name = _("museum finder")
 
     def get_context(self, request, *args, **kwargs):
-        from ..finder import finder_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(finder_context(self, request))
+        context.update(finder_context(self, request, MuseumPage.objects.child_of(self)))
         return context
 
     def get_api_data(self, request=None):

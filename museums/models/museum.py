@@ -1,5 +1,7 @@
 """The museum page: where it is, what it is, when it is open and how accessible it is."""
 
+from urllib.parse import quote
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,10 +17,17 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.visibility import Visibility
 
 from .. import opening_hours
 from ..choices import PROVINCE_TIME_ZONES, CoordinatesPrecision, MuseumTimeZone, Province
+from ..context import museum_context
+from ..extensions import section_values
 from ..forms import MuseumPageForm
+from ..jsonld import museum_json_ld
+from ..queries import exhibitions_ahead, in_tree
+from ..serializers import museum_detail_fields
+from .exhibition import ExhibitionPage
 
 # The Kingdom reaches from Aruba (about 12.4° N, 70° W) to Groningen (about 53.6° N, 7.2° E).
 KINGDOM_LATITUDE = (11.0, 54.0)
@@ -243,9 +252,9 @@ class MuseumPage(BasePage):
         super().save(*args, **kwargs)
 
     def exhibition_titles(self):
-        from .exhibition import ExhibitionPage
-
-        return " ".join(ExhibitionPage.objects.child_of(self).live().values_list("title", flat=True))
+        """Titles of the exhibitions the public may see, for the search index."""
+        exhibitions = in_tree(ExhibitionPage.objects.child_of(self), Visibility.public())
+        return " ".join(exhibitions.values_list("title", flat=True))
 
     # --- opening hours -----------------------------------------------------------------
 
@@ -277,8 +286,6 @@ class MuseumPage(BasePage):
     def directions_url(self):
         if self.has_coordinates:
             return f"https://www.openstreetmap.org/directions?to={self.latitude}%2C{self.longitude}"
-        from urllib.parse import quote
-
         return "https://www.openstreetmap.org/search?query=" + quote(
             f"{self.address}, {self.postcode} {self.city}"
         )
@@ -286,21 +293,22 @@ class MuseumPage(BasePage):
     # --- presentation ------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
-        from ..presentation import museum_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(museum_context(self, request))
         return context
 
     def get_json_ld(self, request=None):
-        from ..jsonld import museum_json_ld
-
         return museum_json_ld(self, super().get_json_ld(request), request)
 
     def get_api_data(self, request=None):
-        from ..serializers import museum_detail
-
-        return {**super().get_api_data(request), **museum_detail(self, request)}
+        """The museum API detail's own fields (a public surface: public visibility)."""
+        visibility = Visibility.public()
+        exhibitions = exhibitions_ahead(self, visibility, self.local_now().date(), aliases=False)
+        sections = section_values([self], request, visibility)[self.pk]
+        return {
+            **super().get_api_data(request),
+            **museum_detail_fields(self, request, exhibitions=exhibitions, sections=sections),
+        }
 
 
 class MuseumGalleryImage(Orderable):

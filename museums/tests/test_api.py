@@ -48,14 +48,17 @@ def test_distance_is_returned_and_sorted(client, finder_museums):
     assert all(i["distance_km"] is None for i in client.get(URL).json()["items"])
 
 
-def test_item_shape(client, finder_museums):
+def test_item_shape(client, finder_museums, settings):
     item = next(i for i in client.get(URL).json()["items"] if i["title"] == "Eilandhuis (demo)")
     assert item["province"] == {"code": "NL-BQ1", "name": "Bonaire"}
     assert item["timezone"] == "America/Kralendijk"
     assert item["categories"] == ["history"]
     assert item["museumkaart"]["accepted"] is True
     assert item["today"]["ranges"] == [{"opens": "08:00", "closes": "12:00", "closes_next_day": False}]
-    assert item["type"] == "museums.MuseumPage" and item["url"].startswith("http")
+    eiland = finder_museums["eiland"]
+    assert item["type"] == "museums.MuseumPage"
+    assert item["path"] == eiland.url
+    assert item["url"] == settings.PUBLIC_BASE_URL + eiland.url
 
 
 @pytest.mark.parametrize(
@@ -91,14 +94,18 @@ def test_bad_values_are_400_problems(client, finder_museums, query, param):
 
 def test_huge_offset_is_an_empty_page(client, finder_museums):
     body = client.get(f"{URL}?offset=100000000").json()
-    assert body == {"count": 3, "items": []}
+    assert (body["count"], body["items"], body["next"]) == (3, [], None)
 
 
-def test_limit_and_offset(client, finder_museums):
+def test_limit_and_offset(client, finder_museums, settings):
     first = client.get(f"{URL}?limit=2").json()
     second = client.get(f"{URL}?limit=2&offset=2").json()
     assert first["count"] == second["count"] == 3
     assert len(first["items"]) == 2 and len(second["items"]) == 1
+    assert first["previous"] is None and second["next"] is None
+    assert first["next"] == f"{settings.PUBLIC_BASE_URL}{URL}?limit=2&offset=2"
+    assert client.get(first["next"].removeprefix(settings.PUBLIC_BASE_URL)).json() == second
+    assert second["previous"] == f"{settings.PUBLIC_BASE_URL}{URL}?limit=2&offset=0"
 
 
 def test_drafts_and_private_museums_never_appear(client, finder_museums, museum_index):
@@ -111,24 +118,45 @@ def test_drafts_and_private_museums_never_appear(client, finder_museums, museum_
         response = client.get(f"{URL}{page.pk}/")
         assert response.status_code == 404
         assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["detail"] == f"No published museum with id {page.pk}."
     assert client.get(f"{URL}999999/").status_code == 404
 
 
-def test_detail(client, museum, exhibition):
+def test_detail_is_flat(client, museum, exhibition, settings):
     response = client.get(f"{URL}{museum.pk}/")
     assert response.status_code == 200
     assert response["ETag"]
-    data = response.json()["data"]
+    data = response.json()
+    assert "data" not in data
+    # The item's fields, at the top level ...
+    item = next(i for i in client.get(URL).json()["items"] if i["id"] == museum.pk)
+    assert {key: data[key] for key in item if key not in ("open_now", "today")} == {
+        key: value for key, value in item.items() if key not in ("open_now", "today")
+    }
+    assert data["path"] == museum.url and data["url"] == settings.PUBLIC_BASE_URL + museum.url
+    # ... and the detail's own.
     hours = data["opening_hours"]
     assert len(hours["week"]) == 7 and hours["today"]["date"] == hours["week"][0]["date"]
     assert {"weekday": 0, "opens": "09:00", "closes": "22:00", "closes_next_day": False} in hours["weekly"]
     assert isinstance(hours["open_now"], bool) and hours["next_opening"]
-    assert [e["title"] for e in data["exhibitions"]] == ["Vrijheid (demo)"]
-    assert data["exhibitions"][0]["status"] == "current"
-    groups = {g["group"]: [f["code"] for f in g["features"]] for g in data["accessibility"]}
+    (summary,) = data["exhibitions"]
+    assert summary["title"] == "Vrijheid (demo)" and summary["status"] == "current"
+    assert summary["path"] == exhibition.url and summary["url"] == settings.PUBLIC_BASE_URL + exhibition.url
+    assert data["accessibility"] == ["step-free", "audio-description"]
+    groups = {g["group"]: [f["code"] for f in g["features"]] for g in data["accessibility_groups"]}
     assert groups == {"mobility": ["step-free"], "visual": ["audio-description"]}
-    assert data["address"]["postcode"] == "1016 DK"
+    assert data["address"]["postcode"] == "1016 DK" and data["address"]["country"] == "NL"
     assert client.get(f"{URL}{museum.pk}/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+def test_detail_leaves_out_exhibitions_the_public_may_not_see(client, museum, exhibition):
+    from wagtail.models import PageViewRestriction
+
+    secret = ExhibitionPageFactory(parent=museum, title="Voor leden (demo)")
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    ExhibitionPageFactory(parent=museum, title="Nog niet (demo)", publish=False)
+    titles = [e["title"] for e in client.get(f"{URL}{museum.pk}/").json()["exhibitions"]]
+    assert titles == ["Vrijheid (demo)"]
 
 
 # --- exhibitions -----------------------------------------------------------------------------
@@ -196,8 +224,13 @@ def test_exhibition_filters(client, exhibitions, query, expected):
 
 
 def test_exhibitions_by_museum(client, exhibitions, museum):
+    from museums.models import MuseumPage
+
     assert exh_titles(client, f"museum={museum.pk}") == {"Nu (demo)", "Straks (demo)"}
-    assert client.get(f"{EXH}?museum=99999").status_code == 400
+    for unknown in (99999, MuseumPage.objects.get(title="Besloten (demo)").pk):
+        response = client.get(f"{EXH}?museum={unknown}")
+        assert response.status_code == 400
+        assert [p["name"] for p in response.json()["invalid_params"]] == ["museum"]
 
 
 def test_exhibition_item_shape_and_no_drafts(client, exhibitions, museum):
@@ -206,8 +239,10 @@ def test_exhibition_item_shape_and_no_drafts(client, exhibitions, museum):
     assert items["Verlengd (demo)"]["last_day"] == "2030-06-21"
     assert items["Verlengd (demo)"]["status"] == "current"
     assert items["Voorbij (demo)"]["status"] == "past"
-    assert items["Nu (demo)"]["museum_id"] == museum.pk
-    assert items["Nu (demo)"]["museum_title"] == "Anne Frank Huis"
+    assert items["Nu (demo)"]["museum"]["id"] == museum.pk
+    assert items["Nu (demo)"]["museum"]["title"] == "Anne Frank Huis"
+    assert items["Nu (demo)"]["museum"]["path"] == museum.url
+    assert items["Nu (demo)"]["path"] == exhibitions["now"].url
     assert items["Nu (demo)"]["themes"] == ["duurzaam"]
 
 

@@ -167,3 +167,41 @@ def test_the_card_shows_state_and_hours(client, museum_index):
     body = get(client, museum_index).content.decode()
     assert nl("Open now") in body
     assert "00:00–23:59" in body
+
+
+@pytest.fixture
+def members_only(museum_index, finder_museums):
+    """A museum open to logged-in readers and a members-only exhibition of a public museum."""
+    from wagtail.models import PageViewRestriction
+
+    from museums.factories import ExhibitionPageFactory
+
+    museum = MuseumPageFactory(parent=museum_index, title="Ledenhuis (demo)")
+    PageViewRestriction.objects.create(page=museum, restriction_type="login")
+    exhibition = ExhibitionPageFactory(parent=finder_museums["natuur"], title="Ledenexpo (demo)")
+    PageViewRestriction.objects.create(page=exhibition, restriction_type="login")
+    return museum, exhibition
+
+
+def test_the_reader_decides_what_the_finder_lists(client, museum_index, members_only, django_user_model):
+    assert "Ledenhuis (demo)" not in titles(get(client, museum_index))
+    assert titles(get(client, museum_index, "q=ledenexpo")) == []  # no oracle on hidden titles
+    client.force_login(django_user_model.objects.create_user("lid", password="wachtwoord-123"))
+    assert "Ledenhuis (demo)" in titles(get(client, museum_index))
+    assert titles(get(client, museum_index, "q=ledenexpo")) == ["Natuurhuis (demo)"]
+
+
+def test_the_reader_decides_which_exhibitions_a_museum_page_lists(
+    client, finder_museums, members_only, django_user_model
+):
+    natuur = finder_museums["natuur"]
+    body = client.get(natuur.url).content.decode()
+    assert "Vlinders van de duinen (demo)" in body and "Ledenexpo (demo)" not in body
+    client.force_login(django_user_model.objects.create_user("lid", password="wachtwoord-123"))
+    assert "Ledenexpo (demo)" in client.get(natuur.url).content.decode()
+    assert "Ledenexpo (demo)" not in client.get(f"/api/v1/museums/{natuur.pk}/").content.decode()
+
+
+def test_a_page_number_past_the_end_says_so(client, museum_index, finder_museums):
+    body = get(client, museum_index, "page=999").content.decode()
+    assert nl("There is no page %(number)s; showing the last page.") % {"number": 999} in body

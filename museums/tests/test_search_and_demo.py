@@ -54,11 +54,11 @@ def test_demo_loads_museums_exhibitions_and_is_idempotent(site_root):
 
     from django.core.management.color import no_style
 
-    from core.demo_loader import DemoContext
+    from core.seeding import SeedContext
     from museums.demo import load
     from museums.models import ExhibitionPage, MuseumPage
 
-    ctx = DemoContext(io.StringIO(), no_style(), verbosity=0)
+    ctx = SeedContext(io.StringIO(), no_style(), verbosity=0)
     load(ctx)
     nl = MuseumPage.objects.filter(locale__language_code="nl")
     assert nl.count() == len(MUSEUMS)

@@ -4,12 +4,7 @@ Categories and questions are pages, so they get drafts, moderation, revisions,
 translations, previews and their own URL for free; their order is the page tree order.
 """
 
-import html
-import re
-
 from django.db import models
-from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -19,35 +14,12 @@ from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
 from core.models import BasePage
-from qa import text
-from qa.choices import Audience, CategoryIcon
+from core.visibility import Visibility
+from qa import context, jsonld, queries, serializers, text, views
+from qa.choices import CategoryIcon, QuestionAudience
 from qa.panels import FeedbackSummaryPanel
 
 ANSWER_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-_BLOCK_END = re.compile(r"</(p|li|h[1-6]|ul|ol|div|blockquote)>|<br\s*/?>", re.IGNORECASE)
-
-
-def html_to_text(value):
-    """Readable plain text from rich text HTML: one line per paragraph or list item."""
-    value = _BLOCK_END.sub("\n", value or "")
-    lines = (" ".join(html.unescape(strip_tags(line)).split()) for line in value.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def visible(queryset):
-    """Live, public pages of their own (aliases are placeholders for untranslated pages)."""
-    return queryset.live().public().filter(alias_of__isnull=True)
-
-
-def faq_entity(question, request=None):
-    """One schema.org Question with its accepted Answer."""
-    return {
-        "@type": "Question",
-        "name": question.title,
-        "url": question.get_full_url(request),
-        "acceptedAnswer": {"@type": "Answer", "text": question.answer_text},
-    }
 
 
 class QAIndexPage(BasePage):
@@ -83,36 +55,10 @@ class QAIndexPage(BasePage):
     def get_meta_description(self):
         return super().get_meta_description() or self.intro
 
-    def get_categories(self):
-        return list(visible(QACategoryPage.objects.child_of(self)).select_related("locale").order_by("path"))
-
-    def get_questions(self):
-        """Every visible question under this index, in tree order (a queryset)."""
-        return visible(QuestionPage.objects.descendant_of(self)).select_related("locale").order_by("path")
-
-    def get_popular_questions(self):
-        """The editors' most asked questions that are visible, else each category's first question.
-
-        A pick stands for its question in this page's language (a translated index may still
-        point at the source language's questions).
-        """
-        if not self.pk:  # a preview of an unsaved page
-            return []
-        keys = list(self.popular_questions.values_list("question__translation_key", flat=True))
-        if keys:
-            pages = {q.translation_key: q for q in self.get_questions().filter(translation_key__in=keys)}
-            return [pages[key] for key in keys if key in pages]
-        firsts = {}
-        for question in self.get_questions():
-            firsts.setdefault(question.path[: -QuestionPage.steplen], question)
-        return list(firsts.values())
-
     def get_context(self, request, *args, **kwargs):
-        from qa.views import index_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
-        return context
+        ctx = super().get_context(request, *args, **kwargs)
+        ctx.update(context.index_context(self, request))
+        return ctx
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -121,18 +67,7 @@ class QAIndexPage(BasePage):
         return response
 
     def get_api_data(self, request=None):
-        return {
-            **super().get_api_data(request),
-            "intro": self.intro,
-            "categories": [
-                {"id": c.pk, "title": c.title, "url": c.get_full_url(request), "icon": c.icon}
-                for c in self.get_categories()
-            ],
-            "popular_questions": [
-                {"id": q.pk, "title": q.title, "url": q.get_full_url(request)}
-                for q in self.get_popular_questions()
-            ],
-        }
+        return {**super().get_api_data(request), **serializers.index_data(self, request)}
 
 
 class PopularQuestion(Orderable):
@@ -181,25 +116,17 @@ class QACategoryPage(BasePage):
     def get_meta_description(self):
         return super().get_meta_description() or self.intro
 
-    @cached_property
-    def questions(self):
-        """The visible questions of this category in editor (tree) order."""
-        return list(visible(QuestionPage.objects.child_of(self)).select_related("locale").order_by("path"))
+    def get_context(self, request, *args, **kwargs):
+        ctx = super().get_context(request, *args, **kwargs)
+        ctx.update(context.category_context(self, request))
+        return ctx
 
     def get_json_ld(self, request=None):
-        data = super().get_json_ld(request)
-        data["mainEntity"] = [faq_entity(question, request) for question in self.questions]
-        return data
+        questions = queries.category_questions(self, Visibility.for_request(request))
+        return jsonld.faq_page(super().get_json_ld(request), questions, request)
 
     def get_api_data(self, request=None):
-        return {
-            **super().get_api_data(request),
-            "intro": self.intro,
-            "icon": self.icon,
-            "questions": [
-                {"id": q.pk, "title": q.title, "url": q.get_full_url(request)} for q in self.questions
-            ],
-        }
+        return {**super().get_api_data(request), **serializers.category_data(self, request)}
 
 
 class QuestionPage(BasePage):
@@ -219,8 +146,8 @@ class QuestionPage(BasePage):
     audience = models.CharField(
         _("audience"),
         max_length=20,
-        choices=Audience.choices,
-        default=Audience.PUBLIC,
+        choices=QuestionAudience.choices,
+        default=QuestionAudience.PUBLIC,
         help_text=_("Who asks this question."),
     )
     last_reviewed = models.DateField(
@@ -275,7 +202,7 @@ class QuestionPage(BasePage):
 
     @property
     def answer_text(self):
-        return html_to_text(self.answer_html)
+        return text.html_to_text(self.answer_html)
 
     @property
     def phrasings(self):
@@ -285,66 +212,23 @@ class QuestionPage(BasePage):
         return super().get_meta_description() or self.answer_text[:300]
 
     def get_listing_summary(self):
-        return super().get_listing_summary() or text_excerpt(self.answer_text)
-
-    def get_category(self):
-        parent = self.get_parent()
-        return parent.specific if parent is not None else None
-
-    def get_related(self):
-        """Related questions that are visible, in editor order, in this page's language."""
-        ids = [item.question_id for item in self.related_questions.all() if item.question_id]
-        if not ids:
-            return []
-        key_of = dict(QuestionPage.objects.filter(pk__in=ids).values_list("pk", "translation_key"))
-        keys = [key_of[pk] for pk in ids if pk in key_of]
-        pages = {
-            q.translation_key: q
-            for q in visible(QuestionPage.objects.filter(translation_key__in=keys, locale_id=self.locale_id))
-        }
-        return [pages[key] for key in keys if key in pages]
+        return super().get_listing_summary() or text.excerpt(self.answer_text)
 
     def get_json_ld(self, request=None):
-        data = super().get_json_ld(request)
-        data["mainEntity"] = [faq_entity(self, request)]
-        return data
+        return jsonld.faq_page(super().get_json_ld(request), [self], request)
 
     def get_context(self, request, *args, **kwargs):
-        from qa.views import question_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(question_context(self, request, kwargs.get("feedback_form")))
-        return context
+        ctx = super().get_context(request, *args, **kwargs)
+        ctx.update(context.question_context(self, request, kwargs.get("feedback_form")))
+        return ctx
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            from qa.views import handle_feedback_post
-
-            return handle_feedback_post(self, request)
+            return views.feedback_view(request, self)
         return super().serve(request, *args, **kwargs)
 
     def get_api_data(self, request=None):
-        category = self.get_category()
-        return {
-            **super().get_api_data(request),
-            "answer_html": self.answer_html,
-            "answer_text": self.answer_text,
-            "audience": self.audience,
-            "last_reviewed": self.last_reviewed.isoformat() if self.last_reviewed else None,
-            "category": {"id": category.pk, "title": category.title, "url": category.get_full_url(request)}
-            if category
-            else None,
-            "related": [
-                {"id": q.pk, "title": q.title, "url": q.get_full_url(request)} for q in self.get_related()
-            ],
-        }
-
-
-def text_excerpt(value, length=200):
-    value = " ".join((value or "").split())
-    if len(value) <= length:
-        return value
-    return value[:length].rsplit(" ", 1)[0] + "…"
+        return {**super().get_api_data(request), **serializers.question_data(self, request)}
 
 
 class RelatedQuestion(Orderable):

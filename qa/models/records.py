@@ -2,11 +2,13 @@
 
 import re
 
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.ratelimit import allow
 from qa.text import normalise_query
 
 # Queries that look like an e-mail address or a long number (card, phone) are not kept.
@@ -44,6 +46,19 @@ class QuestionFeedback(models.Model):
 
     def __str__(self):
         return f"{self.question_id}: {'+' if self.helpful else '-'}"
+
+    @classmethod
+    def record(cls, question, request, *, helpful, comment, source):
+        """Store one answer on ``question``, unless the client of ``request`` went over a feedback
+        rate (then ``None``): ``QA_FEEDBACK_RATE_PER_QUESTION`` on this question (a reader counts
+        once per answer), then ``QA_FEEDBACK_RATE`` in all. A repeat on one question does not use
+        up the overall allowance. The client is only known to the rate limiter, never stored."""
+        rate = settings.QA_FEEDBACK_RATE_PER_QUESTION
+        if not allow(request, "qa-feedback-question", rate, suffix=str(question.pk)):
+            return None
+        if not allow(request, "qa-feedback", settings.QA_FEEDBACK_RATE):
+            return None
+        return cls.objects.create(question=question, helpful=helpful, comment=comment.strip(), source=source)
 
 
 class ZeroResultQuery(models.Model):

@@ -1,6 +1,7 @@
 """The Q&A API: categories, questions, one question, problems for bad input, constant queries."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
@@ -42,7 +43,16 @@ def test_questions_list_in_tree_order(client, qa_tree):
         qa_tree.q_debit.pk,
     ]
     item = data["items"][2]
-    assert item["category"] == {"id": qa_tree.pay.pk, "slug": "betalen", "title": "Betalen"}
+    assert item["category"] == {
+        "id": qa_tree.pay.pk,
+        "type": "qa.QACategoryPage",
+        "slug": "betalen",
+        "title": "Betalen",
+        "path": qa_tree.pay.url,
+        "url": settings.PUBLIC_BASE_URL + qa_tree.pay.url,
+    }
+    assert item["path"] == qa_tree.q_monthly.url
+    assert item["url"] == settings.PUBLIC_BASE_URL + qa_tree.q_monthly.url
     assert item["audience"] == "public"
     assert item["summary"].startswith("Nee, je betaalt per jaar")
     response, data = get(client, "/api/v1/qa/questions/", limit=1, offset=3)

@@ -91,7 +91,7 @@ def test_the_api_rejects_bad_feedback_with_a_problem(client, qa_tree, body):
     assert not QuestionFeedback.objects.exists()
 
 
-@override_settings(QA_FEEDBACK_RATE=(3, 3600), QA_FEEDBACK_RATE_PER_QUESTION=(5, 3600))
+@override_settings(QA_FEEDBACK_RATE="3/h", QA_FEEDBACK_RATE_PER_QUESTION="5/h")
 def test_the_api_is_rate_limited_per_client(client, qa_tree):
     statuses = [post_api(client, qa_tree.q_monthly.pk, {"helpful": True}).status_code for _ in range(4)]
     assert statuses == [201, 201, 201, 429]

@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 from qa.factories import QuestionPageFactory
 from qa.models import ZeroResultQuery
@@ -62,7 +63,7 @@ def test_zero_result_searches_are_recorded_and_counted(client, qa_tree):
     response = client.get(qa_tree.index.url, {"q": "Huisdieren meenemen?"})
     assert response.status_code == 200
     assert result_titles(response) == []
-    assert "We have no answer to this yet" in response.content.decode() or response.context["results"] == []
+    assert response.context["results"].paginator.count == 0
     client.get("/api/v1/qa/questions/", {"q": "huisdieren  MEENEMEN"})
     record = ZeroResultQuery.objects.get()
     assert (record.query, record.language_code, record.count) == ("huisdieren meenemen", "nl", 2)
@@ -144,3 +145,32 @@ def test_search_works_without_the_search_backend(client, qa_tree, settings, monk
         monkeypatch.setattr(type(QuestionPage.objects.all()), "search", broken)
     assert api_titles(client, q="Pas verloren") == [qa_tree.q_lost.title]
     assert result_titles(client.get(qa_tree.index.url, {"q": "geincasseerd"})) == [qa_tree.q_debit.title]
+
+
+def test_search_results_come_in_pages(client, qa_tree):
+    for number in range(23):
+        QuestionPageFactory(parent=qa_tree.pay, title=f"Vraag over zegels {number}?", slug=f"zegels-{number}")
+    first = client.get(qa_tree.index.url, {"q": "zegels"})
+    assert len(result_titles(first)) == 20
+    assert "23" in BeautifulSoup(first.content, "html.parser").select_one("#qa-results-title").text
+    soup = BeautifulSoup(first.content, "html.parser")
+    next_link = soup.select_one(".qa-results a[rel=next]")["href"]
+    assert "q=zegels" in next_link and "page=2" in next_link
+    second = client.get(qa_tree.index.url + next_link)
+    assert len(result_titles(second)) == 3
+    assert not set(result_titles(first)) & set(result_titles(second))
+    # a stale or bad page number shows a page with a message, never an error
+    for page in ("9", "x"):
+        response = client.get(qa_tree.index.url, {"q": "zegels", "page": page})
+        assert response.status_code == 200
+        assert response.context["page_messages"]
+        assert result_titles(response)
+
+
+def test_suggest_pages_through_its_matches(client, qa_tree):
+    data = client.get("/api/v1/qa/suggest/", {"q": "kaart", "limit": 1}).json()
+    assert data["count"] > 1 and len(data["items"]) == 1
+    assert data["next"] and "offset=1" in data["next"] and data["previous"] is None
+    item = data["items"][0]
+    assert set(item) == {"id", "type", "title", "path", "url"}
+    assert item["url"] == settings.PUBLIC_BASE_URL + item["path"]

@@ -1,6 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -73,6 +74,33 @@ def test_search_never_shows_drafts_or_private_pages_to_anonymous_readers(client,
 
 
 @pytest.mark.django_db
+def test_search_shows_a_password_page_once_its_password_was_entered(client, site_root):
+    page = StandardPageFactory(parent=site_root, title="Jurynotities", slug="jury")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="prijs2026"
+    )
+    StandardPageFactory(parent=page, title="Jurynotities bijlage")
+    assert _results(client.get("/zoeken/", {"q": "jurynotities"})) == {}
+
+    login = reverse("wagtailcore_authenticate_with_password", args=[restriction.pk, page.pk])
+    response = client.post(login, {"password": "prijs2026", "return_url": page.url})
+    assert response.status_code == 302
+    found = _results(client.get("/zoeken/", {"q": "jurynotities"}))
+    assert sorted(found[_label(StandardPage)]) == ["Jurynotities", "Jurynotities bijlage"]
+
+
+@pytest.mark.django_db
+def test_promotions_of_pages_the_reader_may_not_see_are_left_out(client, site_root):
+    private = StandardPageFactory(parent=site_root, title="Ledenportaal")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    SearchPromotion.objects.create(query=Query.get("portaal"), page=private, description="Voor leden.")
+    assert "Ledenportaal" not in client.get("/zoeken/", {"q": "portaal"}).content.decode()
+    client.force_login(User.objects.create_user("lid", password="x"))
+    soup = BeautifulSoup(client.get("/zoeken/", {"q": "portaal"}).content, "html.parser")
+    assert soup.find("section", class_="promotions").find("a").text == "Ledenportaal"
+
+
+@pytest.mark.django_db
 def test_search_is_paginated(client, site_root):
     for number in range(12):
         StandardPageFactory(parent=site_root, title=f"Collectieveiligheid deel {number}")
@@ -80,9 +108,14 @@ def test_search_is_paginated(client, site_root):
     assert len(_results(first)[_label(StandardPage)]) == 10
     second = client.get("/zoeken/", {"q": "collectieveiligheid", "page": 2})
     assert len(_results(second)[_label(StandardPage)]) == 2
+    soup = BeautifulSoup(first.content, "html.parser")
+    assert soup.find("a", rel="next")["href"] == "?q=collectieveiligheid&page=2"
     beyond = client.get("/zoeken/", {"q": "collectieveiligheid", "page": 99})
     assert len(_results(beyond)[_label(StandardPage)]) == 2  # the last page, not an error
-    assert client.get("/zoeken/", {"q": "collectieveiligheid", "page": "x"}).status_code == 200
+    assert "de laatste pagina" in beyond.content.decode()
+    not_a_number = client.get("/zoeken/", {"q": "collectieveiligheid", "page": "x"})
+    assert not_a_number.status_code == 200
+    assert len(_results(not_a_number)[_label(StandardPage)]) == 10
 
 
 @pytest.mark.django_db

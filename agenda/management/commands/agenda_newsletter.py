@@ -16,7 +16,11 @@ class Command(BaseCommand):
         for name in ("theme", "dossier", "audience", "attendance_mode", "organiser", "province"):
             parser.add_argument(f"--{name.replace('_', '-')}", dest=name, default="")
         parser.add_argument("--title", default="Agenda")
-        parser.add_argument("--base-url", default=getattr(settings, "WAGTAILADMIN_BASE_URL", ""))
+        parser.add_argument(
+            "--base-url",
+            default=settings.PUBLIC_BASE_URL,
+            help="Host of the links (default PUBLIC_BASE_URL).",
+        )
         parser.add_argument("--linkedin", action="store_true", help="Print LinkedIn texts instead of HTML.")
 
     def handle(self, *args, **options):

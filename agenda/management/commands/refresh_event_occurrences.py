@@ -9,7 +9,7 @@ from agenda.models import EventOccurrence, EventPage
 class Command(BaseCommand):
     help = (
         "Rewrite the occurrences of recurring events (those with a rule) up to today plus "
-        "AGENDA_RECURRENCE_HORIZON_DAYS (default 730). Run it daily or weekly; --all rewrites every event."
+        "AGENDA_RECURRENCE_HORIZON_DAYS. Run it daily or weekly; --all rewrites every event."
     )
 
     def add_arguments(self, parser):

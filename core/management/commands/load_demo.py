@@ -1,19 +1,22 @@
-import logging
 import secrets
 import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.utils.module_loading import autodiscover_modules
 
-from core.demo_loader import DemoContext, registered_steps
+from core.seeding import SeedContext, SeedError, run_steps
 
 
 class Command(BaseCommand):
     help = "Create the demo site (home, sections and every app's demo content). Idempotent."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--only",
+            default="",
+            help="Comma-separated apps or step labels to run (on a site the full run has built).",
+        )
         parser.add_argument(
             "--force",
             action="store_true",
@@ -23,26 +26,18 @@ class Command(BaseCommand):
             "--no-admin", action="store_true", help="Do not create or reset the demo admin account."
         )
 
-    def handle(self, *args, force=False, no_admin=False, verbosity=1, **options):
+    def handle(self, *args, only="", force=False, no_admin=False, verbosity=1, **options):
         if not settings.LOCAL and not force:
             raise CommandError(
                 "load_demo creates an admin account and demo pages; it runs in local mode "
                 "(MUSEUMSITE_ENV=local) or with --force."
             )
-        autodiscover_modules("demo")
-        steps = registered_steps()
-        ctx = DemoContext(self.stdout, self.style, verbosity=verbosity)
+        ctx = SeedContext(self.stdout, self.style, verbosity=verbosity)
         started = time.monotonic()
-        # Wagtail logs every page action at INFO; the progress lines say enough here.
-        wagtail_logger = logging.getLogger("wagtail")
-        previous_level = wagtail_logger.level
-        wagtail_logger.setLevel(logging.WARNING)
         try:
-            for number, step in enumerate(steps, start=1):
-                ctx.log(f"[{number}/{len(steps)}] {step.label}")
-                step.func(ctx)
-        finally:
-            wagtail_logger.setLevel(previous_level)
+            run_steps("demo", ctx, only=[name.strip() for name in only.split(",") if name.strip()])
+        except SeedError as error:
+            raise CommandError(str(error)) from error
         ctx.log(
             self.style.SUCCESS(
                 f"Demo content ready: {ctx.created} objects created in {time.monotonic() - started:.1f}s."

@@ -1,8 +1,9 @@
 """Create the members group and the members-only document collection (idempotent)."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from knowledge.members import MEMBERS_COLLECTION_NAME, MEMBERS_GROUP_NAME, members_collection, members_group
+from knowledge.members import MEMBERS_COLLECTION_NAME, members_collection, members_group
 
 
 class Command(BaseCommand):
@@ -12,7 +13,9 @@ class Command(BaseCommand):
         group = members_group()
         self.stdout.write(f"Group: {group.name}")
         collection = members_collection()
-        self.stdout.write(f"Collection: {collection.name} (restricted to {MEMBERS_GROUP_NAME})")
+        self.stdout.write(f"Collection: {collection.name} (restricted to {settings.MEMBERS_GROUP_NAME})")
         self.stdout.write(
-            self.style.SUCCESS(f"Members set-up ready: '{MEMBERS_GROUP_NAME}', '{MEMBERS_COLLECTION_NAME}'.")
+            self.style.SUCCESS(
+                f"Members set-up ready: '{settings.MEMBERS_GROUP_NAME}', '{MEMBERS_COLLECTION_NAME}'."
+            )
         )

@@ -2,7 +2,9 @@
 
 import pytest
 from django.conf import settings
+from wagtail.models import Locale
 
+from core.api import pages
 from core.factories import ThemeFactory
 
 THEMES = "/api/v1/themes/"
@@ -10,8 +12,6 @@ THEMES = "/api/v1/themes/"
 
 @pytest.fixture
 def themes(site_root):
-    from wagtail.models import Locale
-
     en = Locale.objects.get(language_code="en")
     created = [ThemeFactory(name=f"Thema {n}", sort_order=n) for n in range(5)]
     for theme in created[:2]:
@@ -36,6 +36,11 @@ def test_limit_and_offset_page_through_the_list(client, themes):
     body = client.get(THEMES, {"limit": 2, "offset": 3}).json()
     assert body["count"] == 5
     assert [item["title"] for item in body["items"]] == ["Thema 3", "Thema 4"]
+    assert body["next"] is None
+    assert body["previous"] == f"{settings.PUBLIC_BASE_URL}{THEMES}?limit=2&offset=1"
+    first = client.get(THEMES, {"limit": 2}).json()
+    assert first["previous"] is None
+    assert first["next"] == f"{settings.PUBLIC_BASE_URL}{THEMES}?limit=2&offset=2"
 
 
 @pytest.mark.django_db
@@ -79,7 +84,7 @@ def test_every_get_has_an_etag_and_cache_control_and_answers_304(client, themes)
     etag = first["ETag"]
     assert etag.startswith('"') and len(etag) > 10
     assert "public" in first["Cache-Control"]
-    assert f"max-age={settings.API_CACHE_SECONDS}" in first["Cache-Control"]
+    assert f"max-age={settings.CACHE_CONTROL_PRESETS['api']['max_age']}" in first["Cache-Control"]
     assert first["Access-Control-Allow-Origin"] == "*"
 
     second = client.get(THEMES, headers={"If-None-Match": etag})
@@ -146,8 +151,6 @@ def test_cors_preflight_allows_conditional_requests(client):
 
 @pytest.mark.django_db
 def test_a_server_error_in_the_api_is_a_problem_not_html(client, site_root, monkeypatch):
-    from api import pages
-
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 

@@ -1,6 +1,7 @@
 """``/api/v1/pages/resolve/``: the typed page at a site path, never a draft or private page."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
@@ -41,14 +42,22 @@ def test_resolves_a_dutch_page_with_its_type_and_fields(client, about):
     assert body["id"] == about.pk
     assert body["type"] == "home.StandardPage"
     assert body["title"] == "Over ons"
-    assert body["url"] == "http://localhost/over-ons/"
+    assert body["path"] == "/over-ons/"
+    assert body["url"] == f"{settings.PUBLIC_BASE_URL}/over-ons/"
     assert body["locale"] == "nl"
     assert body["last_published_at"]
-    assert body["data"]["intro"] == "Wie we zijn."
-    assert [block["type"] for block in body["data"]["body"]] == ["heading", "paragraph"]
-    assert body["data"]["body"][1]["value"] == "<p>Sinds 1926.</p>"
-    assert body["translations"] == [{"locale": "en", "url": "http://localhost/en/about-us/"}]
+    # The type's own fields sit at the top level, as in every detail of the API.
+    assert "data" not in body
+    assert body["intro"] == "Wie we zijn."
+    assert [block["type"] for block in body["body"]] == ["heading", "paragraph"]
+    assert body["body"][1]["value"] == "<p>Sinds 1926.</p>"
+    (translation,) = body["translations"]
+    assert (translation["locale"], translation["title"]) == ("en", "About us")
+    assert translation["path"] == "/en/about-us/"
+    assert translation["url"] == f"{settings.PUBLIC_BASE_URL}/en/about-us/"
+    assert translation["type"] == "home.StandardPage"
     assert body["breadcrumbs"][0]["title"] == "Museumvereniging"
+    assert body["breadcrumbs"][0]["url"] == f"{settings.PUBLIC_BASE_URL}/"
 
 
 @pytest.mark.django_db
@@ -57,7 +66,7 @@ def test_resolves_english_paths_and_the_home_pages(client, about):
     assert (english["title"], english["locale"]) == ("About us", "en")
     home = client.get(RESOLVE, {"path": "/"}).json()
     assert home["type"] == "home.HomePage"
-    assert home["data"]["hero"]["title"] == "Samen sterk voor musea"
+    assert home["hero"]["title"] == "Samen sterk voor musea"
     assert client.get(RESOLVE, {"path": "/en/"}).json()["locale"] == "en"
 
 

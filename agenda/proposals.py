@@ -1,54 +1,34 @@
 """Partner proposals: a draft EventPage in the moderation workflow, never published by itself.
 
-Spam protection: a honeypot field and a per-IP rate limit in Django's cache. The proposer's
-contact details go to ``PartnerSubmission`` (not the page) and are purged after the retention
-period by ``manage.py purge_partner_submissions``.
+The proposer's contact details go to ``PartnerSubmission`` (not the page) and are purged after
+the retention period by ``manage.py purge_partner_submissions``; editors are told by e-mail.
 """
 
-import hashlib
 import logging
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Workflow, WorkflowPage
+from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
 
 from core.models import Organisation
 
 from .choices import EventType
-from .forms import PartnerSubmissionForm
-from .models import EventPage, PartnerSubmission
+
+# The models package imports this module (through the agenda page's routes): import the models'
+# own modules, which are complete by then, rather than the package.
+from .models.event import EventPage
+from .models.submission import PartnerSubmission
 
 logger = logging.getLogger(__name__)
 
-RATE_LIMIT = 5  # proposals per IP address per window
-RATE_WINDOW = 3600  # seconds
-
-
-def _rate_key(request):
-    address = request.META.get("REMOTE_ADDR", "")
-    return "agenda-submit:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
-def rate_limited(request):
-    """Count this attempt; ``True`` when the address went over the limit in the window."""
-    limit = getattr(settings, "AGENDA_SUBMISSION_RATE_LIMIT", RATE_LIMIT)
-    key = _rate_key(request)
-    cache.add(key, 0, timeout=RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RATE_WINDOW)
-        count = 1
-    return count > limit
+MODERATORS_GROUP = "Moderators"
 
 
 def submission_workflow(index):
@@ -57,9 +37,7 @@ def submission_workflow(index):
     workflow = index.get_workflow()
     if workflow is not None:
         return workflow
-    from wagtail.models import GroupApprovalTask
-
-    moderators = Group.objects.filter(name="Moderators").first()
+    moderators = Group.objects.filter(name=MODERATORS_GROUP).first()
     task, created = GroupApprovalTask.objects.get_or_create(name=_("Approve partner proposal"))
     if created and moderators:
         task.groups.set([moderators])
@@ -80,6 +58,10 @@ def _unique_slug(index, title, start_date):
     return slug
 
 
+def _paragraphs(text):
+    return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+
+
 @transaction.atomic
 def create_proposal(index, data):
     """Create the draft event, store the contact details and start the workflow."""
@@ -95,7 +77,7 @@ def create_proposal(index, data):
         event_type=EventType.PARTNER_ACTIVITY,
         intro=data["description"][:600],
         listing_summary=data["description"][:300],
-        body=[("paragraph", "<p>" + "</p><p>".join(_escape_lines(data["description"])) + "</p>")],
+        body=[("paragraph", _paragraphs(data["description"]))],
         start_date=data["start_date"],
         start_time=data["start_time"],
         end_time=data["end_time"],
@@ -126,19 +108,14 @@ def create_proposal(index, data):
     return event, submission
 
 
-def _escape_lines(text):
-    from django.utils.html import escape
-
-    return [escape(line) for line in text.splitlines() if line.strip()]
-
-
 def notification_recipients(index):
-    recipients = list(getattr(settings, "AGENDA_SUBMISSION_NOTIFY_EMAILS", []))
+    """``AGENDA_SUBMISSION_NOTIFY_EMAILS`` and the agenda's address, else the moderators."""
+    recipients = list(settings.AGENDA_SUBMISSION_NOTIFY_EMAILS)
     if index.notification_email:
         recipients.append(index.notification_email)
     if not recipients:
         recipients = list(
-            Group.objects.filter(name="Moderators")
+            Group.objects.filter(name=MODERATORS_GROUP)
             .values_list("user__email", flat=True)
             .exclude(user__email="")
             .exclude(user__email__isnull=True)
@@ -147,15 +124,17 @@ def notification_recipients(index):
 
 
 def notify_editors(index, event, submission):
+    """E-mail the editors about a new proposal, with the admin address of the draft."""
     recipients = notification_recipients(index)
     if not recipients:
         logger.warning("Partner proposal %s: no editor address to notify", event.pk)
         return
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     context = {
         "event": event,
         "submission": submission,
-        "edit_url": base + reverse("wagtailadmin_pages:edit", args=[event.pk]),
+        # An admin link: the admin's own address, not the public site's.
+        "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("wagtailadmin_pages:edit", args=[event.pk]),
     }
     send_mail(
         subject=_("New partner proposal for the agenda: %(title)s") % {"title": event.title},
@@ -164,43 +143,3 @@ def notify_editors(index, event, submission):
         recipient_list=recipients,
         fail_silently=True,
     )
-
-
-def _form_response(index, request, form, status=200, errors=None):
-    return TemplateResponse(
-        request,
-        "agenda/partner_submission_form.html",
-        {"page": index, "self": index, "form": form, "errors": errors or []},
-        status=status,
-    )
-
-
-def submission_view(index, request):
-    from django.http import Http404
-
-    if not index.submission_enabled:
-        raise Http404("partner proposals are switched off")
-    if request.method != "POST":
-        return _form_response(index, request, PartnerSubmissionForm())
-    form = PartnerSubmissionForm(request.POST)
-    if rate_limited(request):
-        return _form_response(
-            index,
-            request,
-            form,
-            status=429,
-            errors=[_("Too many proposals from your address: please try again in an hour.")],
-        )
-    if form.is_spam:
-        # Look the same as success to the bot, create nothing.
-        return HttpResponseRedirect(index.url + index.reverse_subpage("submitted"))
-    if not form.is_valid():
-        return _form_response(
-            index, request, form, status=400, errors=[_("Please correct the fields marked below.")]
-        )
-    create_proposal(index, form.cleaned_data)
-    return HttpResponseRedirect(index.url + index.reverse_subpage("submitted"))
-
-
-def confirmation_view(index, request):
-    return TemplateResponse(request, "agenda/partner_submission_done.html", {"page": index, "self": index})

@@ -1,0 +1,214 @@
+"""The agenda's feeds: iCalendar (RFC 5545, with ``icalendar``: one VEVENT per occurrence) and
+RSS 2.0 (Django's feed generator), for the agenda page's filters and for one event.
+
+Feeds are for everyone and cached: they show what the public may see (``Visibility.public()``),
+their links are public addresses (``core.links``) and their cache headers the ``feed`` preset.
+"""
+
+from datetime import UTC, timedelta
+from urllib.parse import urlencode
+
+import icalendar
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape, strip_tags
+from django.utils.translation import gettext as _
+
+from core.http import cache_headers
+from core.links import page_url, public_url
+from core.visibility import Visibility
+
+from .choices import AttendanceMode, EventStatus, EventType
+from .queries import feed_occurrences, filtered_occurrences
+from .serializers import venue
+
+RSS_MAX_ITEMS = 100
+
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.RESCHEDULED: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+
+
+def location_text(event):
+    """One line for calendars and feeds: the venue's address and/or the online address."""
+    parts = []
+    place = venue(event)
+    if place and event.attendance_mode != AttendanceMode.ONLINE:
+        parts.append(", ".join(p for p in (place["name"], place["address"], place["city"]) if p))
+    if event.online_url and event.attendance_mode != AttendanceMode.IN_PERSON:
+        parts.append(event.online_url)
+    return " / ".join(parts)
+
+
+def google_calendar_url(event, occurrence):
+    """An "add to Google Calendar" address for one occurrence."""
+    fmt = "%Y%m%d" if occurrence.all_day else "%Y%m%dT%H%M%SZ"
+    if occurrence.all_day:
+        start, end = occurrence.local_start(), occurrence.local_end()
+    else:
+        start, end = occurrence.start.astimezone(UTC), occurrence.end.astimezone(UTC)
+    params = {
+        "action": "TEMPLATE",
+        "text": event.title,
+        "dates": f"{start:{fmt}}/{end:{fmt}}",
+        "details": event.intro or event.get_listing_summary(),
+        "location": location_text(event),
+    }
+    return "https://calendar.google.com/calendar/render?" + urlencode(params)
+
+
+# --- iCalendar ------------------------------------------------------------------------------
+
+
+def _vevent(occurrence, request):
+    event = occurrence.event
+    vevent = icalendar.Event()
+    vevent.add("uid", occurrence.uid)
+    # DTSTAMP: when this version of the event was published (stable between requests).
+    vevent.add("dtstamp", (event.last_published_at or timezone.now()).astimezone(UTC))
+    vevent.add("sequence", event.ical_sequence)
+    summary = event.title + (f": {occurrence.title}" if occurrence.title else "")
+    if event.status == EventStatus.CANCELLED:
+        summary = f"[{EventStatus.CANCELLED.label}] {summary}"
+    vevent.add("summary", summary)
+    # Dates for all-day events, else local times with the venue's TZID; DTEND is exclusive.
+    vevent.add("dtstart", occurrence.local_start())
+    vevent.add("dtend", occurrence.local_end())
+    vevent.add("status", ICAL_STATUS[EventStatus(event.status)])
+    url = page_url(event, request)
+    if url:
+        vevent.add("url", url)
+    location = location_text(event)
+    if location:
+        vevent.add("location", location)
+    place = venue(event)
+    if place and place["latitude"] is not None and event.attendance_mode != AttendanceMode.ONLINE:
+        vevent.add("geo", (float(place["latitude"]), float(place["longitude"])))
+    description = strip_tags(event.intro or event.get_listing_summary())
+    if event.online_url and event.attendance_mode != AttendanceMode.IN_PERSON:
+        description = f"{description}\n\n{event.online_url}".strip()
+    if url:
+        description = f"{description}\n\n{url}".strip()
+    if description:
+        vevent.add("description", description)
+    vevent.add("categories", [str(EventType(event.event_type).label)])
+    if event.organiser_id and event.organiser.email:
+        vevent.add("organizer", f"mailto:{event.organiser.email}", parameters={"CN": event.organiser.name})
+    if event.last_published_at:
+        vevent.add("last-modified", event.last_published_at.astimezone(UTC))
+    return vevent
+
+
+def build_calendar(occurrences, request, name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Museumvereniging//museumsite agenda//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    for occurrence in occurrences:
+        calendar.add_component(_vevent(occurrence, request))
+    if occurrences:
+        # One VTIMEZONE per TZID used, with the transitions around the occurrences only.
+        first = min(o.start for o in occurrences).date() - timedelta(days=366)
+        last = max(o.end for o in occurrences).date() + timedelta(days=366)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar
+
+
+def calendar_response(calendar, filename, preset="feed"):
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return cache_headers(response, preset)
+
+
+# --- RSS ------------------------------------------------------------------------------------
+
+
+class EventRssFeed(Rss201rev2Feed):
+    content_type = "application/rss+xml; charset=utf-8"
+
+
+def build_rss(occurrences, request, *, title, link, description, language):
+    feed = EventRssFeed(
+        title=title,
+        link=link,
+        description=description,
+        language=language,
+        feed_url=public_url(request.get_full_path()),
+    )
+    for occurrence in occurrences:
+        event = occurrence.event
+        when = occurrence.human_when()
+        where = location_text(event)
+        summary = strip_tags(event.intro or event.get_listing_summary())
+        parts = [f"<p><strong>{escape(when)}</strong></p>"]
+        if where:
+            parts.append(f"<p>{escape(where)}</p>")
+        if summary:
+            parts.append(f"<p>{escape(summary)}</p>")
+        status = event.get_status_display() if event.status != EventStatus.SCHEDULED else ""
+        feed.add_item(
+            title=f"{event.title} ({when})" + (f" [{status}]" if status else ""),
+            link=page_url(event, request),
+            description="".join(parts),
+            unique_id=occurrence.uid,
+            unique_id_is_permalink=False,
+            pubdate=event.first_published_at,
+            updateddate=event.last_published_at,
+            categories=[event.get_event_type_display()],
+        )
+    response = HttpResponse(content_type=feed.content_type)
+    feed.write(response, "utf-8")
+    return cache_headers(response, "feed")
+
+
+# --- The feeds of the agenda page and of one event -------------------------------------------
+
+
+def _feed_problem(errors):
+    text = "\n".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
+    return HttpResponse(
+        _("Invalid filter.") + "\n" + text, status=400, content_type="text/plain; charset=utf-8"
+    )
+
+
+def agenda_ical(page, request):
+    """``<agenda>/ical/``: the page's filters as a calendar, from 30 days ago onwards."""
+    queryset, errors, _filterset = filtered_occurrences(
+        page.locale.language_code, request.GET, default="feed", visibility=Visibility.public()
+    )
+    if errors:
+        return _feed_problem(errors)
+    calendar = build_calendar(feed_occurrences(queryset), request, page.title)
+    return calendar_response(calendar, "agenda.ics")
+
+
+def agenda_rss(page, request):
+    """``<agenda>/rss/``: the page's filters as RSS, upcoming occurrences."""
+    queryset, errors, _filterset = filtered_occurrences(
+        page.locale.language_code, request.GET, default="upcoming", visibility=Visibility.public()
+    )
+    if errors:
+        return _feed_problem(errors)
+    return build_rss(
+        list(queryset[:RSS_MAX_ITEMS]),
+        request,
+        title=page.title,
+        link=page_url(page, request),
+        description=page.intro or page.title,
+        language=page.locale.language_code,
+    )
+
+
+def event_ical(event, request):
+    """``<event>/ical/``: every occurrence of one event. Wagtail has checked that the reader may
+    see the event; a calendar of an event the public may not see is not kept in shared caches."""
+    occurrences = list(event.occurrences.select_related("event", "event__organiser", "event__venue_museum"))
+    calendar = build_calendar(occurrences, request, event.title)
+    preset = "feed" if Visibility.public().can_view(event) else "private"
+    return calendar_response(calendar, f"{event.slug}.ics", preset)
