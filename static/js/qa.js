@@ -26,7 +26,7 @@
       items.forEach(function (item) {
         var li = document.createElement("li");
         var a = document.createElement("a");
-        a.href = item.url;
+        a.href = item.path;
         a.textContent = item.title;
         li.appendChild(a);
         list.appendChild(li);

@@ -53,6 +53,7 @@ def live_site(tmp_path_factory):
         "DEBUG": "false",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
+        "DOCUMENTS_ROOT": str(workdir / "documents"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     _manage(env, "migrate", "--noinput")
