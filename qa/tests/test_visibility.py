@@ -103,6 +103,6 @@ def test_the_category_json_ld_follows_the_reader(client, qa_tree, members_questi
 
 
 def test_the_page_resolver_data_shows_only_public_questions(client, qa_tree, members_question):
-    data = client.get("/api/v1/pages/resolve/", {"path": qa_tree.pay.url}).json()["data"]
+    data = client.get("/api/v1/pages/resolve/", {"path": qa_tree.pay.url}).json()
     assert [q["id"] for q in data["questions"]] == [qa_tree.q_monthly.pk, qa_tree.q_debit.pk]
     assert data["questions"][0]["path"] == qa_tree.q_monthly.url
