@@ -9,7 +9,7 @@ export MUSEUMSITE_ENV ?= local
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 export PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: run test install migrate demo lint format browsers clean
+.PHONY: run test install migrate demo lint format browsers clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# HTTP benchmark (bench/run.py): the production server against a trivial Django view, with wrk;
+# writes bench/RESULTS.md. About 15 minutes; BENCH_ARGS=--quick for a 5-minute smoke check.
+bench: install
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk) \
+		|| { echo "make bench needs wrk and could not install it: run 'apt-get install wrk' as root." >&2; exit 1; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -14,6 +14,17 @@ def _empty_cache():
     yield
 
 
+QUERY_COUNTING_FIXTURES = {"django_assert_num_queries", "django_assert_max_num_queries"}
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_off_when_counting_queries(request, settings):
+    """Query counts measure what a render costs: the full-page cache (which would answer a
+    repeated request with no query at all) is off in tests that count queries."""
+    if QUERY_COUNTING_FIXTURES & set(request.fixturenames) or request.node.get_closest_marker("uncached"):
+        settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def site_root(db):
     """The demo site's skeleton: locales nl + en, the Dutch home page as site root with its

@@ -18,7 +18,16 @@ from core.visibility import Visibility
 
 from .feeds import google_calendar_url
 from .filters import FILTER_NAMES
-from .queries import last_occurrence, related_occurrences, select_occurrences, upcoming_occurrences
+from .queries import (
+    hidden_count,
+    last_occurrence,
+    listable,
+    prefetch_event_detail,
+    related_occurrences,
+    remember_upcoming,
+    select_occurrences,
+    upcoming_occurrences,
+)
 
 PER_PAGE = 20
 MORE_DATES = 50
@@ -51,7 +60,7 @@ def listing_context(page, request, *, past):
     queryset, errors, filterset = select_occurrences(
         page.locale.language_code, request.GET, default="past" if past else "upcoming"
     )
-    paged = paginate(request, visibility.listable(queryset, prefix="event__"), PER_PAGE)
+    paged = paginate(request, listable(queryset, visibility), PER_PAGE)
     base = page_path(page, request)
     ical_url = public_url(base + page.reverse_subpage("ical"))
     context = {
@@ -60,7 +69,7 @@ def listing_context(page, request, *, past):
         "results": paged.page,
         "occurrences": paged.page.object_list,
         "count": paged.paginator.count,
-        "hidden_count": visibility.hidden_count(queryset, prefix="event__"),
+        "hidden_count": hidden_count(queryset, visibility),
         "login_url": login_url(request),
         "errors": filter_messages(errors, filterset) + paged.messages,
         "active_filters": has_filters(request.GET),
@@ -77,7 +86,8 @@ def listing_context(page, request, *, past):
 def event_context(event, request):
     """The dates, venue, registration and related events of an event page."""
     visibility = Visibility.for_request(request)
-    upcoming = upcoming_occurrences(event, limit=MORE_DATES)
+    prefetch_event_detail(event)
+    upcoming = remember_upcoming(event, upcoming_occurrences(event, limit=MORE_DATES))
     next_occurrence = upcoming[0] if upcoming else last_occurrence(event)
     venue = event.get_venue()
     museum = venue["museum"] if venue else None

@@ -12,8 +12,8 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from core.models import Dossier, Organisation, Theme
 
@@ -22,10 +22,15 @@ from .choices import AttendanceMode, EventAudience, EventStatus, EventType, Orga
 
 def _slug_choices(model):
     def choices():
-        locale = Locale.get_active()
-        rows = dict(model.objects.values_list("slug", "name").filter(locale__language_code="nl"))
-        rows.update(model.objects.filter(locale=locale).values_list("slug", "name"))
-        return sorted(rows.items(), key=lambda item: item[1].lower())
+        # One query: the Dutch names, replaced by the active language's where translated.
+        language = get_language()
+        rows = model.objects.filter(locale__language_code__in={"nl", language}).values_list(
+            "slug", "name", "locale__language_code"
+        )
+        names = {}
+        for slug, name, _code in sorted(rows, key=lambda row: row[2] == language):
+            names[slug] = name
+        return sorted(names.items(), key=lambda item: item[1].lower())
 
     return choices
 
@@ -65,6 +70,7 @@ class EventFilterSet(django_filters.FilterSet):
     type = django_filters.MultipleChoiceFilter(
         field_name="event__event_type",
         choices=EventType.choices,
+        distinct=False,  # one type per event: no duplicates, no DISTINCT over the window
         label=_("Type"),
         widget=forms.CheckboxSelectMultiple,
     )

@@ -1,19 +1,20 @@
 """Reads of the agenda: the occurrences a reader may see, filtered, and an event's own dates.
 
-Which events a reader may see is ``core.visibility``'s rule, applied on the occurrences through
-their event (``prefix="event__"``): HTML listings and the event page judge the reader
-(``Visibility.for_request``), feeds, the API and the newsletter export the public
-(``Visibility.public()``, the default here).
+Which events a reader may see is ``core.visibility``'s rule, applied on the copies of their
+event's live flag, alias flag and path that occurrences carry (``listable``): HTML listings and
+the event page judge the reader (``Visibility.for_request``), feeds, the API and the newsletter
+export the public (``Visibility.public()``, the default here).
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
+from wagtail.models import BaseViewRestriction
 
 from core.models import Theme
-from core.visibility import Visibility
+from core.visibility import Visibility, paths_q
 
 from .filters import filter_occurrences
 
@@ -27,9 +28,10 @@ FEED_DEFAULT_PAST_DAYS = 30
 def occurrences(locale_code):
     """Occurrences of events in a language, with the related rows lists use, sorted by start.
 
-    Visibility is not applied: see ``filtered_occurrences`` and ``core.visibility``."""
+    Visibility is not applied: see ``listable`` and ``core.visibility``."""
     return (
-        EventOccurrence.objects.filter(event__locale__language_code=locale_code)
+        EventOccurrence.objects.windowed()
+        .filter(locale__language_code=locale_code)
         .select_related("event", "event__organiser", "event__venue_museum", "event__locale")
         .order_by("start", "pk")
     )
@@ -58,12 +60,36 @@ def select_occurrences(locale_code, data, *, default="upcoming", now=None):
     return queryset, errors, filterset
 
 
+def listable(queryset, visibility):
+    """Occurrences of live, non-alias events ``visibility`` may see: ``core.visibility``'s
+    ``listable`` applied to the page fields each occurrence carries (``EventOccurrence.live``,
+    ``is_alias``, ``path``), so counting and paging need no join with the page table."""
+    queryset = queryset.filter(live=True, is_alias=False)
+    hidden = paths_q(visibility.closed_paths)  # aliases are out already: the path decides
+    return queryset.exclude(hidden) if hidden else queryset
+
+
+def hidden_count(queryset, visibility):
+    """``Visibility.hidden_count`` on the occurrences' own page fields: how many listable
+    occurrences the reader could see by logging in (login or members restrictions; never those
+    behind a password or an unpublished section)."""
+    closed = visibility.closed_restrictions
+    login = [r.path for r in closed if r.kind in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)]
+    if not login:
+        return 0
+    queryset = queryset.filter(paths_q(login), live=True, is_alias=False)
+    never = paths_q(
+        [r.path for r in closed if r.kind == BaseViewRestriction.PASSWORD] + visibility.hidden_sections
+    )
+    return (queryset.exclude(never) if never else queryset).count()
+
+
 def filtered_occurrences(locale_code, data, *, default="upcoming", visibility=None, now=None):
     """``select_occurrences`` limited to the live events ``visibility`` (the public's unless
     given) may see: what a listing, feed or list shows."""
     visibility = visibility or Visibility.public()
     queryset, errors, filterset = select_occurrences(locale_code, data, default=default, now=now)
-    return visibility.listable(queryset, prefix="event__"), errors, filterset
+    return listable(queryset, visibility), errors, filterset
 
 
 def feed_occurrences(queryset):
@@ -80,10 +106,29 @@ def upcoming_occurrences(event, limit=None):
     return list(queryset[:limit] if limit else queryset)
 
 
+# Set on an event by ``remember_upcoming``: its upcoming occurrences as a page already loaded them.
+UPCOMING_ATTRIBUTE = "_upcoming_occurrences"
+
+
+def remember_upcoming(event, upcoming):
+    """Keep ``upcoming`` (the first of the event's upcoming occurrences, by start) on ``event``:
+    the page's JSON-LD reads its next occurrence from them instead of asking again."""
+    event.__dict__[UPCOMING_ATTRIBUTE] = list(upcoming)
+    return upcoming
+
+
 def next_occurrence(event):
     """The next occurrence of the event, or its first when all have passed."""
-    upcoming = upcoming_occurrences(event, limit=1)
+    upcoming = event.__dict__.get(UPCOMING_ATTRIBUTE)
+    if upcoming is None:
+        upcoming = upcoming_occurrences(event, limit=1)
     return upcoming[0] if upcoming else event.occurrences.order_by("start").first()
+
+
+def prefetch_event_detail(event):
+    """Load once what an event page, its JSON-LD and its related events read."""
+    prefetch_related_objects([event], "themes", "speakers")
+    return event
 
 
 def last_occurrence(event):
@@ -100,11 +145,11 @@ def related_occurrences(event, visibility, limit=3):
         same |= Q(
             event__in=Theme.events.through.objects.filter(theme_id__in=theme_ids).values("eventpage_id")
         )
-    queryset = visibility.listable(
+    queryset = listable(
         occurrences(event.locale.language_code)
         .filter(same, end__gt=timezone.now())
         .exclude(event_id=event.pk),
-        prefix="event__",
+        visibility,
     )
     related, seen = [], set()
     for occurrence in queryset[: limit * 10]:

@@ -129,6 +129,7 @@ def generate(ctx):
                 series = len(slots) > 1
                 occurrences += [
                     EventOccurrence(
+                        **EventOccurrence.page_fields(event),
                         event_id=event.pk,
                         start=s.start,
                         end=s.end,

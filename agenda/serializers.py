@@ -23,6 +23,11 @@ def venue(event):
     ``museum`` is the venue's ``MuseumPage`` (or ``None``): surfaces link it only when their
     reader may see it (the API: ``venue_museum_ref``)."""
     museum = event.venue_museum if event.venue_museum_id else None
+    if museum is not None and not museum.live:
+        # An unpublished museum page names nothing (its last title may never have been public):
+        # the event's own address fields, if any, stand in. A members-only museum is still a
+        # public place: its name shows, unlinked (``venue_museum_ref``).
+        museum = None
     if museum is not None:
         data = {
             "name": museum.title,

@@ -10,10 +10,12 @@ class AwardsConfig(AppConfig):
     def ready(self):
         # A museum's nominations and wins show on its page and in the museum API through the
         # museums' section registry: the museums app knows nothing of awards.
+        from core.dependencies import register_api
         from museums.extensions import MuseumSection, register_museum_section
 
         from .api import MuseumNomination
         from .jsonld import museum_awards
+        from .models import AwardEditionPage, AwardPage
         from .serializers import museum_nominations
 
         register_museum_section(
@@ -29,3 +31,5 @@ class AwardsConfig(AppConfig):
                 stylesheet="css/awards.css",
             )
         )
+        register_api(AwardPage, "awards/", "awards/{id}/")
+        register_api(AwardEditionPage, "award-editions/", "award-editions/{id}/")

@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -83,7 +82,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "core.middleware.RejectNulMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,14 +129,22 @@ DATABASES = {
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Redis in production, failing open (``core.cache_backends``): with Redis down or slow (timeouts
+# of CACHE_SOCKET_TIMEOUT_MS), pages and the API answer from the database, uncached, and /healthz
+# says "degraded"; Redis is tried again every CACHE_RETRY_SECONDS. Local memory otherwise.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache_backends.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "museumsite"),
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+            "OPTIONS": {
+                "socket_connect_timeout": env_int("CACHE_SOCKET_TIMEOUT_MS", 100) / 1000,
+                "socket_timeout": env_int("CACHE_SOCKET_TIMEOUT_MS", 100) / 1000,
+                "RETRY_AFTER": env_int("CACHE_RETRY_SECONDS", 5),
+            },
         }
     }
 else:
@@ -143,8 +152,12 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "museumsite",
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
+            "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+# django-ratelimit lets requests through when its counters cannot be read (the cache is down).
+RATELIMIT_FAIL_OPEN = True
 
 # --- Search -------------------------------------------------------------------------------
 # Elasticsearch 9 when ELASTICSEARCH_URL is set, else Wagtail's database backend (which
@@ -279,9 +292,20 @@ WAGTAILSEARCH_HITS_MAX_AGE = 30
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-# Purge a CDN when pages are published, when one is configured.
+# Purge a CDN on every change (``core.invalidation``: one batch of every address that depends on
+# it), when one is configured: Cloudflare by zone, or any HTTP cache that accepts PURGE requests
+# (Varnish, nginx with a purge module) at FRONTEND_CACHE_PURGE_URL. Wagtail's own per-page purge
+# is not installed: the project sends the whole set itself.
 CLOUDFLARE_ZONE_ID = env_str("CLOUDFLARE_ZONE_ID")
-if CLOUDFLARE_ZONE_ID:
+FRONTEND_CACHE_PURGE_URL = env_str("FRONTEND_CACHE_PURGE_URL")
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+elif CLOUDFLARE_ZONE_ID:
     WAGTAILFRONTENDCACHE = {
         "cloudflare": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
@@ -302,12 +326,25 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 # ``Cache-Control`` presets by name (``core.http.cache_headers``): arguments of Django's
 # ``patch_cache_control``. Views name a preset; they never write their own numbers.
 CACHE_CONTROL_PRESETS = {
-    "page": {"public": True, "max_age": env_int("PAGE_CACHE_SECONDS", 300)},
+    "page": {"public": True, "max_age": env_int("BROWSER_CACHE_SECONDS", 60)},
     "feed": {"public": True, "max_age": env_int("FEED_CACHE_SECONDS", 300)},
     "api": {"public": True, "max_age": API_CACHE_SECONDS},
     "robots": {"public": True, "max_age": 3600},
     "private": {"private": True, "no_cache": True},
+    # Added to every response the page cache stores: how long a CDN keeps it (it is purged on
+    # every change, so this only bounds filtered variants that a purge cannot name), and how long
+    # it may serve a stale copy while it fetches a fresh one.
+    "shared": {
+        "s_maxage": env_int("CDN_CACHE_SECONDS", 300),
+        "stale_while_revalidate": env_int("CDN_STALE_SECONDS", 60),
+    },
 }
+
+# The full-page cache for anonymous readers (``core.pagecache``): HTML, feeds, sitemap, API GETs.
+# Entries are invalidated by tags on every change (``core.invalidation``); they also expire after
+# PAGE_CACHE_SECONDS.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 
 # Rate limits (``core.ratelimit``, django-ratelimit in the default cache: use Redis in production so
 # that every worker shares the counts). Client addresses are hashed with SECRET_KEY and this salt.

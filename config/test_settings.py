@@ -9,8 +9,10 @@ from .settings import *  # noqa: E402, F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WHITENOISE_AUTOREFRESH = False
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
-DOCUMENTS_ROOT = SENDFILE_ROOT = BASE_DIR / "var" / "test-documents"  # noqa: F405
+# Per database vendor, so that the SQLite and PostgreSQL runs can go side by side (``.ci/run``).
+_RUN = DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / f"test-media-{_RUN}"  # noqa: F405
+DOCUMENTS_ROOT = SENDFILE_ROOT = BASE_DIR / "var" / f"test-documents-{_RUN}"  # noqa: F405
 # Each test run gets its own cache namespace so parallel runs on one Redis don't collide.
 for _cache in CACHES.values():  # noqa: F405
     _cache["KEY_PREFIX"] = f"museumsite-test-{os.getpid()}"

@@ -26,6 +26,7 @@ if settings.SERVE_MEDIA:
 # Public pages: Dutch at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
+    path("vragen-feedback/", include("qa.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,8 +8,12 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import documents, signals, visibility
+        from . import documents, invalidation, signals, visibility
+        from .dependencies import register_api
+        from .models import Theme
 
         signals.connect()
+        invalidation.connect()
+        register_api(Theme, "themes/")
         visibility.connect_signals()
         documents.use_documents_storage()

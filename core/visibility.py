@@ -38,6 +38,7 @@ from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 REQUEST_ATTRIBUTE = "_museumsite_visibility"
+PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
 PUBLIC_CACHE_KEY = "core.visibility.public"
 PUBLIC_CACHE_SECONDS = 3600
 
@@ -77,6 +78,21 @@ def _outermost(paths):
         if not any(path.startswith(kept) for kept in result):
             result.append(path)
     return result
+
+
+def paths_q(paths, prefix=""):
+    """A ``Q`` matching rows whose page (at ``prefix``) is one of ``paths`` or below one.
+
+    The same rows as one ``path__startswith`` per path, written as a range per path
+    (``path BETWEEN 'p' AND 'pZZZ…'``): tree paths are upper-case letters and digits, so a
+    page is at or below ``p`` exactly when its path falls in that range (letters after digits,
+    as in byte order and the usual collations). A range is one comparison pair per row instead
+    of a pattern match, and a database can answer it from the path index (e.g. "the pages
+    under these restrictions" without reading every page of the site)."""
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{prefix}path__range": (path, path + "Z" * (PATH_MAX_LENGTH - len(path)))})
+    return q
 
 
 class Visibility:
@@ -150,11 +166,27 @@ class Visibility:
     # --- querysets ----------------------------------------------------------------------------
 
     def hidden_q(self, prefix=""):
-        """A ``Q`` matching rows whose page (at ``prefix``) the reader may not see."""
-        q = Q()
-        for path in self.closed_paths:
-            q |= Q(**{f"{prefix}path__startswith": path})
+        """A ``Q`` matching rows whose page (at ``prefix``) the reader may not see: below a
+        closed path, or an alias whose original is (an untranslated page shown in another
+        language's tree keeps the privacy of the original's section)."""
+        q = paths_q(self.closed_paths, prefix)
+        if self.closed_paths:
+            originals = Page.objects.filter(paths_q(self.closed_paths)).values("pk")
+            q |= Q(**{f"{prefix}alias_of__isnull": False, f"{prefix}alias_of__in": originals})
         return q
+
+    def search_filter(self, queryset):
+        """``filter`` in the form search backends accept (the database backend and Elasticsearch
+        filter on indexed fields only: ``path`` and ``id``): one ``path__startswith`` per closed
+        path, and the ids of aliases whose original is hidden."""
+        for path in self.closed_paths:
+            queryset = queryset.exclude(path__startswith=path)
+        if self.closed_paths:
+            originals = Page.objects.filter(paths_q(self.closed_paths)).values("pk")
+            hidden_aliases = list(Page.objects.filter(alias_of__in=originals).values_list("pk", flat=True))
+            if hidden_aliases:
+                queryset = queryset.exclude(pk__in=hidden_aliases)
+        return queryset
 
     def filter(self, queryset, prefix=""):
         """``queryset`` without the rows whose page (at ``prefix``) the reader may not see.
@@ -181,7 +213,10 @@ class Visibility:
         """Whether the reader may see ``page`` (live, ancestors live, restrictions passed)."""
         if not page.live:
             return False
-        return not any(page.path.startswith(path) for path in self.closed_paths)
+        paths = [page.path]
+        if page.alias_of_id:
+            paths += Page.objects.filter(pk=page.alias_of_id).values_list("path", flat=True)
+        return not any(p.startswith(path) for p in paths for path in self.closed_paths)
 
     def is_restricted(self, page):
         """Whether ``page`` sits under a view restriction (whoever is asking)."""

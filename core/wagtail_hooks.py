@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.wagtail_hooks import require_wagtail_login
 
-from . import documents
+from . import cachetags, documents
 from .models import Dossier, Organisation, Theme
 from .visibility import Visibility
 
@@ -60,3 +61,15 @@ def hide_pages_under_unpublished_sections(page, request, serve_args, serve_kwarg
     visibility = Visibility.for_request(request)
     if any(page.path.startswith(path) and page.path != path for path in visibility.hidden_sections):
         raise Http404
+    if page.alias_of_id and not visibility.can_view(page):
+        # An alias (an untranslated page in another language) whose original this reader may not
+        # see: its own tree may be open, the original's section is not.
+        if not request.user.is_authenticated:
+            return require_wagtail_login(next=request.get_full_path())
+        raise Http404
+
+
+@hooks.register("before_serve_page", order=-2)
+def tag_served_page(page, request, serve_args, serve_kwargs):
+    """The full-page cache keeps this response until this page changes (``core.pagecache``)."""
+    cachetags.depends_on(cachetags.page_tag(page))

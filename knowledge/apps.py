@@ -6,3 +6,13 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Knowledge base")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Where the API lists these pages: the page cache's tags and the CDN purge use it.
+        from core.dependencies import register_api
+
+        from .models import ArticlePage, DossierPage, FiguresPage
+
+        register_api(ArticlePage, "articles/", "articles/{id}/")
+        register_api(DossierPage, "dossiers/", "dossiers/{id}/")
+        register_api(FiguresPage, "figures/")

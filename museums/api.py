@@ -359,7 +359,7 @@ def list_exhibitions(request, params: Query[ExhibitionParams]):
         if museum is None:
             raise invalid([{"name": "museum", "reason": "no published museum with this id"}])
     queryset = exhibitions_matching(
-        public_pages(ExhibitionPage, params.locale),
+        on_own_table(public_pages(ExhibitionPage, params.locale)),
         today,
         museum=museum,
         current=params.current,

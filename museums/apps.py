@@ -9,8 +9,13 @@ class MuseumsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .models import ExhibitionPage
+        from core.dependencies import register_api
+
+        from .models import ExhibitionPage, MuseumPage
         from .signals import reindex_museum
+
+        register_api(MuseumPage, "museums/", "museums/{id}/")
+        register_api(ExhibitionPage, "exhibitions/")
 
         page_published.connect(
             reindex_museum, sender=ExhibitionPage, dispatch_uid="museums_reindex_on_publish"

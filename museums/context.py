@@ -51,6 +51,7 @@ def museum_context(page, request, now=None):
     """A museum page: hours for today and the week ahead, exhibitions now on and coming up,
     accessibility by group and the sections other apps registered (``museums.extensions``)."""
     now = now or timezone.now()
+    queries.prefetch_museum_detail(page)
     local = page.local_now(now)
     today = local.date()
     exhibitions = queries.exhibitions_ahead(page, Visibility.for_request(request), today)

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 from math import cos, radians
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q
+from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -172,6 +172,21 @@ def with_museum_data(queryset):
     )
 
 
+def prefetch_museum_detail(museum):
+    """Load once what a museum page, its JSON-LD and its sections read: hours, categories,
+    accessibility features, the image and the gallery with their renditions."""
+    prefetch_related_objects(
+        [museum],
+        "weekly_hours",
+        "hours_exceptions",
+        "categories",
+        "accessibility_features",
+        "image__renditions",
+        "gallery_images__image__renditions",
+    )
+    return museum
+
+
 def exhibitions_ahead(museum, visibility, today, *, aliases=True):
     """The current and upcoming exhibitions of a museum that the reader may see, permanent ones
     first, then by opening date. ``aliases=False`` for the API (pages of their own only)."""
@@ -231,4 +246,7 @@ class WithMuseums:
         return self.exhibitions.count()
 
     def __getitem__(self, window):
-        return attach_museums(list(self.exhibitions[window]))
+        # The window's ids first, on the exhibition and page tables alone, then the rows with
+        # their joins: the database sorts narrow rows, not every matching wide one.
+        ids = self.exhibitions.values("pk")[window]
+        return attach_museums(list(self.exhibitions.filter(pk__in=ids)))

@@ -48,7 +48,7 @@ def search(request):
         # The reader sees what they may open: members their pages, a password's pages once it
         # was entered in this session; everyone else what the public sees.
         visibility = Visibility.for_request(request)
-        queryset = visibility.filter(model.objects.live().filter(locale=Locale.get_active()))
+        queryset = visibility.search_filter(model.objects.live().filter(locale=Locale.get_active()))
         results = queryset.search(query, operator="and")
         paged = paginate(request, results, RESULTS_PER_PAGE)
         results_page = paged.page

@@ -6,14 +6,16 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.signals import post_page_move
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
@@ -232,6 +234,23 @@ class EventPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # The agenda's filters join every listed occurrence to its event: this narrow copy of
+            # the filtered columns answers them without reading the wide page rows.
+            models.Index(
+                fields=[
+                    "page_ptr",
+                    "event_type",
+                    "attendance_mode",
+                    "audience",
+                    "status",
+                    "venue_province",
+                    "venue_museum",
+                    "organiser",
+                ],
+                name="agenda_event_filters",
+            )
+        ]
 
     # --- Validation ---------------------------------------------------------------------
 
@@ -349,6 +368,9 @@ class EventPage(RoutablePageMixin, BasePage):
             result = super().save(*args, **kwargs)
             if full_save:
                 self.sync_occurrences()
+            elif self.pk:
+                # live, alias or path may have changed (unpublish, alias conversion, ...)
+                EventOccurrence.objects.filter(event_id=self.pk).update(**EventOccurrence.page_fields(self))
         return result
 
     def sync_occurrences(self, today=None):
@@ -364,8 +386,10 @@ class EventPage(RoutablePageMixin, BasePage):
         """
         slots = self.get_slots(today=today)
         series = len(slots) > 1 or bool(self.recurrence)
+        page_fields = EventOccurrence.page_fields(self)
         return [
             EventOccurrence(
+                **page_fields,
                 event_id=self.pk,
                 start=s.start,
                 end=s.end,
@@ -465,3 +489,11 @@ class EventSpeaker(Orderable):
 
     def __str__(self):
         return self.name
+
+
+@receiver(post_page_move, dispatch_uid="agenda-occurrences-moved")
+def occurrences_follow_move(sender, instance, **kwargs):
+    """A moved page takes its subtree to new paths: the occurrences of the events in it follow."""
+    path = Page.objects.filter(pk=instance.pk).values_list("path", flat=True).first()
+    if path:
+        EventOccurrence.refresh_page_fields(Page.objects.filter(path__startswith=path))

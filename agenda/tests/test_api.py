@@ -81,6 +81,7 @@ def test_limits_and_locale(client, agenda, make_event):
     assert client.get("/api/v1/events/", {"locale": "en"}).json()["count"] == 0
 
 
+@pytest.mark.uncached
 @pytest.mark.django_db
 def test_list_queries_do_not_grow(client, agenda, make_event):
     def count():

@@ -157,6 +157,7 @@ def test_rss_is_valid_xml_with_one_item_per_occurrence(client, agenda, make_even
 
 
 @pytest.mark.django_db
+@pytest.mark.uncached
 def test_feed_queries_do_not_grow_with_the_number_of_events(client, agenda, make_event):
     def count(url):
         # Warm: the first request after a publication reloads the cached visibility, and the

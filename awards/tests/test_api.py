@@ -157,6 +157,7 @@ def test_bad_input_is_a_400_problem(client, query):
     assert body["invalid_params"]
 
 
+@pytest.mark.uncached
 def test_list_endpoints_run_a_constant_number_of_queries(client, award, museums, awards_index):
     AwardEditionPageFactory(parent=award, year=2001, nominations=[(museums[0], Stage.WINNER)])
     with CaptureQueriesContext(connection) as one:

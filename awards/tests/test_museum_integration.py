@@ -150,6 +150,7 @@ def test_a_translated_museum_shows_the_editions_in_its_language(
     assert dutch["edition"]["id"] == edition_2024.pk
 
 
+@pytest.mark.uncached
 def test_museum_page_and_api_run_a_constant_number_of_queries(client, edition_2024, museums, award):
     openlucht = museums[0]
 

@@ -118,6 +118,7 @@ def test_unpublished_museum_is_left_out_of_the_edition(client, award, museum_ind
     assert "Verborgen museum" not in client.get(edition.url).content.decode()
 
 
+@pytest.mark.uncached
 def test_pages_run_a_constant_number_of_queries(client, award, museum_index, awards_index):
     many = [MuseumPageFactory(parent=museum_index) for _ in range(8)]
     small = AwardEditionPageFactory(parent=award, year=2001, nominations=[(many[0], Stage.WINNER, 5)])

@@ -1,13 +1,38 @@
 """The abstract page every page type of the project inherits."""
 
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.urls import Resolver404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.links import page_url
+from core.visibility import Visibility
+
+# Set on a page found by ``BasePage.route``: its ancestors (generic pages, the tree root first),
+# loaded with the routing query, for breadcrumbs and the view-restriction check.
+ROUTE_ANCESTORS = "_route_ancestors"
+
+
+def _takes_over(page, remaining):
+    """Whether ``page`` (a generic page on the path) routes ``remaining`` (the path components
+    below it) itself, where ``BasePage.route`` would look for a child: a type with its own
+    ``route``, or a routable page (``RoutablePageMixin``) with a sub-page route that matches."""
+    model = page.specific_class
+    route = getattr(model, "route", None)
+    if route is BasePage.route:
+        return False
+    if route is RoutablePageMixin.route and page.live and remaining:
+        try:
+            model.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Resolver404:
+            return False  # no sub-page route: Wagtail goes on to the children, as here
+    return True
 
 
 class BasePage(Page):
@@ -83,6 +108,76 @@ class BasePage(Page):
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary or ""
+
+    # --- Routing ----------------------------------------------------------------------
+
+    def route(self, request, path_components):
+        """Wagtail's routing in a constant number of queries: one query loads the pages along
+        the path (and this page's ancestors), one the page found as its own type; Wagtail's walk
+        costs two queries per level. A page on the way whose type routes on its own (sub-page
+        routes) takes over with the rest of the path, as in Wagtail."""
+        if not path_components:
+            return super().route(request, path_components)
+        steplen = self.steplen
+        prefixes = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
+        pages = Page.objects.filter(
+            Q(path__in=prefixes)
+            | Q(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                slug__in=path_components,
+            )
+        ).select_related("locale")
+        by_path = {}
+        children = {}
+        for page in pages:
+            by_path[page.path] = page
+            if page.depth > self.depth:
+                children[(page.path[:-steplen], page.slug)] = page
+        chain = [by_path[prefix] for prefix in prefixes if prefix in by_path]
+        if len(chain) != len(prefixes):
+            return super().route(request, path_components)  # the tree changed meanwhile
+        found, used = None, 0
+        for slug in path_components:
+            child = children.get((chain[-1].path, slug))
+            if child is None:
+                break
+            chain.append(child)
+            found, used = child, used + 1
+            if _takes_over(child, path_components[used:]):
+                break
+        if found is None or (used < len(path_components) and not _takes_over(found, path_components[used:])):
+            raise Http404
+        page = found.specific
+        page.locale = found.locale
+        page._cached_parent_obj = chain[-2]
+        setattr(page, ROUTE_ANCESTORS, chain[:-1])
+        return page.route(request, path_components[used:])
+
+    def get_view_restrictions(self):
+        """Wagtail's answer, without its two queries when routing loaded the ancestors and none
+        of them (nor this page) is an alias or under a view restriction (``core.visibility``
+        keeps every restriction's path, invalidated when one changes)."""
+        ancestors = self.__dict__.get(ROUTE_ANCESTORS)
+        if (
+            ancestors is not None
+            and self.alias_of_id is None
+            and all(ancestor.alias_of_id is None for ancestor in ancestors)
+            and not Visibility.public().is_restricted(self)
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def get_breadcrumb_ancestors(self):
+        """The ancestors below the tree root (the home page first), for breadcrumbs: from
+        routing when it loaded them, else one query."""
+        if self.depth <= 2:
+            return []
+        ancestors = self.__dict__.get(ROUTE_ANCESTORS)
+        if ancestors is None:
+            ancestors = list(self.get_ancestors())
+        return [ancestor for ancestor in ancestors if not ancestor.is_root()]
 
     # --- Addresses ------------------------------------------------------------------
 

@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 from django import template
@@ -7,13 +8,20 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
+from wagtail.templatetags.wagtailcore_tags import richtext
 
+from core.cachetags import cached, page_tag
+from core.dependencies import CHROME
 from core.links import page_path, page_url, public_url
+from core.models import SiteSettings
 from core.visibility import Visibility
 
 register = template.Library()
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+# Kept on the request: the chrome and language links are asked for more than once per page.
+_REQUEST_MEMO = "_museumsite_chrome_memo"
 
 
 @register.simple_tag(takes_context=True)
@@ -27,11 +35,123 @@ def json_ld(context, page=None, data=None):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
 
 
-def _site_root(request):
-    site = Site.find_for_request(request) if request else None
+# --- the chrome: menu, footer, site settings, localised home, language links ---------------------
+#
+# Every page repeats these, so they are computed once and kept with ``core.cachetags.cached``
+# as plain data (titles, paths, codes; no model instances that would cost queries later):
+#
+# - ``chrome:<site>:<language>:<visibility>``: the localised home, the main menu, the homes of
+#   every language and the site settings; tag ``chrome`` (bumped when the home page or a section
+#   is published, unpublished, moved or deleted, and when site settings or a snippet change);
+# - ``chrome-langs:<site>:<page>:<language>:<visibility>``: a page's translations; tag
+#   ``page:<id>`` (every publish of a page bumps the tags of all its translations and aliases).
+#
+# ``<visibility>`` names what the reader may see (the paths closed to them): readers who may see
+# the same pages share entries; a members-only section never shows in an anonymous menu.
+
+
+def _memo(request):
+    if request is None:
+        return {}
+    memo = getattr(request, _REQUEST_MEMO, None)
+    if memo is None:
+        memo = {}
+        setattr(request, _REQUEST_MEMO, memo)
+    return memo
+
+
+def _site(request):
+    site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        site = Site.objects.select_related("root_page").filter(is_default_site=True).first()
-    return site.root_page if site else None
+        site = Site.objects.filter(is_default_site=True).first()
+    return site
+
+
+def _visibility_key(visibility):
+    return hashlib.sha256("\n".join(visibility.closed_paths).encode()).hexdigest()[:16]
+
+
+def _settings_data(site):
+    values = SiteSettings.for_site(site)
+    return {
+        "organisation_name": values.organisation_name,
+        "email": values.email,
+        "phone": values.phone,
+        "address": values.address,
+        "footer_html": str(richtext(values.footer_text)) if values.footer_text else "",
+        "social_links": values.social_links,
+    }
+
+
+def _compute_chrome(request, site, visibility):
+    root = Page.objects.get(pk=site.root_page_id)
+    active = Locale.get_active()
+    homes = list(Page.objects.filter(translation_key=root.translation_key).select_related("locale"))
+    home = next((candidate for candidate in homes if candidate.locale_id == active.pk), root)
+    children = visibility.filter(home.get_children().live().in_menu()).only(
+        "id", "title", "url_path", "path", "depth", "locale_id"
+    )
+    return {
+        "home_path": page_path(home, request),
+        # Each language's home, for the language links of pages without a translation.
+        "home_paths": {
+            candidate.locale.language_code: page_path(candidate, request)
+            for candidate in homes
+            if candidate.live
+        },
+        "menu": [{"id": item.pk, "title": item.title, "path": page_path(item, request)} for item in children],
+        "settings": _settings_data(site),
+    }
+
+
+def chrome_for(request):
+    """The chrome of the site and language of ``request`` (see above), or ``None`` without a site."""
+    memo = _memo(request)
+    if "chrome" not in memo:
+        site = _site(request)
+        if site is None:
+            memo["chrome"] = None
+        else:
+            visibility = Visibility.for_request(request)
+            key = f"chrome:{site.pk}:{get_language()}:{_visibility_key(visibility)}"
+            value = cached(key, [CHROME], lambda: _compute_chrome(request, site, visibility))
+            value = dict(value, settings=dict(value["settings"]))
+            value["settings"]["footer_html"] = mark_safe(value["settings"]["footer_html"])  # noqa: S308
+            memo["chrome"] = value
+    return memo["chrome"]
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """``{% site_chrome as chrome %}``: ``home_path``, ``menu`` (``id``, ``title``, ``path``),
+    ``settings`` (``organisation_name``, ``email``, ``phone``, ``address``, ``footer_html``,
+    ``social_links``); empty values when no site is configured."""
+    return chrome_for(context.get("request")) or {
+        "home_path": None,
+        "home_paths": {},
+        "menu": [],
+        "settings": {},
+    }
+
+
+def _translation_paths(request, page):
+    """``{language code: path}`` of the translations of ``page`` the reader may see (cached)."""
+    memo = _memo(request)
+    memo_key = ("langs", page.pk)
+    if memo_key not in memo:
+        site = _site(request)
+        visibility = Visibility.for_request(request)
+        key = f"chrome-langs:{getattr(site, 'pk', None)}:{page.pk}:{get_language()}:{_visibility_key(visibility)}"
+
+        def compute():
+            translations = visibility.listable(Page.objects.filter(translation_key=page.translation_key))
+            return {
+                translation.locale.language_code: page_path(translation, request)
+                for translation in translations.select_related("locale")
+            }
+
+        memo[memo_key] = cached(key, [page_tag(page)], compute)
+    return memo[memo_key]
 
 
 @register.simple_tag(takes_context=True)
@@ -44,28 +164,21 @@ def language_links(context, page=None):
     request = context.get("request")
     page = page or None  # an undefined template variable arrives as ""
     current = get_language()
-    root = _site_root(request)
-    visibility = Visibility.for_request(request)
+    chrome = chrome_for(request)
+    homes = chrome["home_paths"] if chrome else {}
     translations = {}
-    homes = {}
     if page is not None and getattr(page, "pk", None):
-        for translation in visibility.listable(
-            Page.objects.filter(translation_key=page.translation_key)
-        ).select_related("locale"):
-            translations[translation.locale.language_code] = translation
-    if root is not None:
-        for home in Page.objects.filter(translation_key=root.translation_key).live().select_related("locale"):
-            homes[home.locale.language_code] = home
+        translations = _translation_paths(request, page)
 
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is not None and code in translations:
-            url, exact = page_path(translations[code], request), True
+            url, exact = translations[code], True
         elif page is None and request is not None:
             url, exact = translate_url(request.get_full_path(), code), True
         elif code in homes:
-            url, exact = page_path(homes[code], request), False
+            url, exact = homes[code], False
         else:
             continue
         if url is None:
@@ -81,35 +194,6 @@ def language_links(context, page=None):
             }
         )
     return links
-
-
-@register.simple_tag(takes_context=True)
-def main_navigation(context):
-    """The localised home page's children that editors marked "show in menus" and the reader
-    may see (aliases of untranslated sections included: they are served in this language)."""
-    request = context.get("request")
-    root = _site_root(request)
-    if root is None:
-        return []
-    locale = Locale.get_active()
-    home = Page.objects.filter(translation_key=root.translation_key, locale=locale).first() or root
-    children = home.get_children().live().in_menu()
-    return list(
-        Visibility.for_request(request)
-        .filter(children)
-        .only("id", "title", "url_path", "path", "depth", "locale_id")
-    )
-
-
-@register.simple_tag(takes_context=True)
-def localised_home(context):
-    request = context.get("request")
-    root = _site_root(request)
-    if root is None:
-        return None
-    return (
-        Page.objects.filter(translation_key=root.translation_key, locale=Locale.get_active()).first() or root
-    )
 
 
 @register.simple_tag(takes_context=True)

@@ -180,6 +180,7 @@ def _count(client, url):
     return len(context.captured_queries)
 
 
+@pytest.mark.uncached
 def test_list_endpoints_run_a_constant_number_of_queries(client, index, dossier_page, dossier, theme):
     ArticlePageFactory(parent=dossier_page, dossiers=[dossier], themes=[theme])
     page = FiguresPageFactory(parent=index, year=2020, slug="c-2020")

@@ -153,6 +153,7 @@ def test_page_links_keep_the_valid_filters(client, index):
     assert soup.find("a", rel="next")["href"] == "?kind=guide&page=2"
 
 
+@pytest.mark.uncached
 def test_listing_query_count_is_constant(client, index, dossier, theme):
     def queries():
         client.get(index.url)  # warm: site settings and the cached public visibility

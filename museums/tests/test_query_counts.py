@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from museums.factories import ExhibitionPageFactory, MuseumPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.uncached]
 
 
 def add_museums(index, count, start=0):

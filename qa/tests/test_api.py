@@ -128,6 +128,7 @@ def _add_questions(category, count, prefix):
         )
 
 
+@pytest.mark.uncached
 @pytest.mark.parametrize(
     ("url", "params"),
     [
@@ -154,6 +155,7 @@ def test_list_endpoints_run_a_constant_number_of_queries(client, qa_tree, url, p
     assert large_queries == small_queries
 
 
+@pytest.mark.uncached
 def test_question_detail_runs_a_constant_number_of_queries(client, qa_tree):
     def count_queries():
         with CaptureQueriesContext(connection) as queries:

@@ -1,0 +1,125 @@
+"""Cache tags: invalidate everything that depends on a change, without knowing every cache key.
+
+A *tag* names something cached content depends on: ``page:42`` (one page, in any of its
+addresses), ``type:agenda.eventpage`` (any list of events), ``chrome`` (menu, footer, site
+settings), ``sitemap``, ``all`` (anything that could not say what it depends on). Every tag has a
+*version* in the cache, a random token; ``bump(tags)`` gives each tag a new one. A cached entry
+records the versions of its tags when it was computed; it is fresh while all of them are unchanged.
+
+So a change invalidates every entry with one of its tags in one ``set_many``, whatever the number
+of filter combinations, pages or languages cached: ``core.dependencies`` says which tags a change
+bumps, ``core.pagecache`` and ``cached()`` below store entries with their tags.
+
+A tag whose version is missing from the cache (never set, evicted, or the cache was flushed) makes
+every entry that carries it stale: an eviction can cost a render, never serve stale content.
+
+While a response is computed, code that reads content says so with ``depends_on(*tags)``; the
+tags collected for the request are stored with the response (see ``core.pagecache``).
+"""
+
+import contextvars
+import secrets
+
+from django.core.cache import cache
+
+VERSION_PREFIX = "tagv:"
+ALL = "all"
+# Carried by every entry: bumped only to make everything stale at once (after a bulk load).
+EPOCH = "epoch"
+
+_collected = contextvars.ContextVar("museumsite_cache_tags", default=None)
+
+
+def page_tag(page_or_id):
+    """The tag of one page (``page:<id>``), for a page or a page id."""
+    return f"page:{getattr(page_or_id, 'pk', page_or_id)}"
+
+
+def type_tag(model):
+    """The tag of every list of a page type or model (``type:<app_label.model>``)."""
+    return f"type:{model._meta.label_lower}"
+
+
+def _key(tag):
+    return VERSION_PREFIX + tag
+
+
+def versions(tags):
+    """``{tag: version}`` for ``tags``; a tag without a version is left out."""
+    tags = sorted(set(tags))
+    found = cache.get_many([_key(tag) for tag in tags])
+    return {tag: found[_key(tag)] for tag in tags if _key(tag) in found}
+
+
+def ensure_versions(tags):
+    """``{tag: version}`` for ``tags``, giving a version to those that have none yet."""
+    current = versions(tags)
+    missing = {_key(tag): secrets.token_hex(6) for tag in set(tags) if tag not in current}
+    if missing:
+        for key, token in missing.items():
+            # ``add`` keeps a version another process set meanwhile; read back to agree on it.
+            cache.add(key, token, timeout=None)
+        current.update(versions([key[len(VERSION_PREFIX) :] for key in missing]))
+    return current
+
+
+def bump(tags):
+    """Give every tag of ``tags`` a new version: every entry that carries one is now stale."""
+    tags = set(tags)
+    if tags:
+        cache.set_many({_key(tag): secrets.token_hex(6) for tag in tags}, timeout=None)
+
+
+def is_fresh(recorded):
+    """Whether the versions ``recorded`` with an entry are still the current ones."""
+    if not recorded:
+        return False
+    return versions(recorded) == recorded
+
+
+# --- collecting the tags of one response ------------------------------------------------------
+
+
+class Collector:
+    """The tags one computation depends on (see ``collecting``)."""
+
+    def __init__(self):
+        self.tags = set()
+
+
+def collecting():
+    """Start collecting tags for a computation; returns ``(collector, token)``; pass the token to
+    ``stop_collecting`` when done."""
+    collector = Collector()
+    return collector, _collected.set(collector)
+
+
+def stop_collecting(token):
+    _collected.reset(token)
+
+
+def depends_on(*tags):
+    """Record that what is being computed depends on ``tags`` (no-op outside a collection)."""
+    collector = _collected.get()
+    if collector is not None:
+        collector.tags.update(tag for tag in tags if tag)
+
+
+def cached(key, tags, compute, timeout=None):
+    """``compute()``, kept in the cache under ``key`` until one of ``tags`` is bumped.
+
+    Used for fragments every page repeats (menu, footer, language links): the tags are also
+    recorded for the response being computed, so a cached page that shows the fragment goes stale
+    with it. A cache that is down only costs the computation.
+    """
+    tags = set(tags) | {EPOCH}
+    depends_on(*tags)
+    entry = cache.get(key)
+    if entry is not None:
+        recorded, value = entry
+        if is_fresh(recorded):
+            return value
+    recorded = ensure_versions(tags)
+    value = compute()
+    cache.set(key, (recorded, value), timeout)
+    return value

@@ -1,0 +1,252 @@
+"""What depends on a change: the one map used by the page cache, the CDN purge and (later) sync
+and the static export.
+
+``page_dependents(page)`` answers, for a page that was published, unpublished, moved, deleted or
+had its privacy changed, with a ``Dependents``: the cache tags to bump (``core.cachetags``) and the
+absolute public URLs to purge from a CDN. The set is built from the content tree and Wagtail's
+reference index, not from a list per app, so a new page type or relation joins by itself:
+
+- the page, in every locale (its translations) and its aliases: ``page:<id>`` and their addresses;
+- its ancestors (the listings that show it: the agenda shows its events, a museum its
+  exhibitions, the home page its features; their feeds are routable sub-pages of the same pages):
+  ``page:<id>``, their addresses and every sub-page route without arguments (``ical/``, ``rss/``);
+- pages it references and pages that reference it (Wagtail's ``ReferenceIndex``: an event's venue
+  museum lists the event; an award edition names the museums it nominates);
+- every list of its type, whatever the filters (``type:<label>``), and the type of the pages it
+  references or that reference it (a list of events shows the venue's name);
+- the sitemap, and the chrome (``chrome``: menu, footer) when the page is the home page or a
+  section of it (depth <= 3);
+- its API detail and list addresses (``register_api``), and the path resolver's answer for it.
+
+With ``subtree=True`` (unpublish, move, delete, privacy), the page's descendants join too, up to
+``SUBTREE_LIMIT`` pages; beyond that the tag ``all`` is bumped (every cached response is stale).
+
+Snippets, site settings, images and documents: ``object_dependents(obj)`` gives the dependents of
+every page that references the object, plus ``type:<label>`` of its model and ``chrome``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.urls import NoReverseMatch
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, ReferenceIndex
+
+from core.cachetags import ALL, page_tag, type_tag
+from core.links import page_path, public_url
+
+API_ROOT = "/api/v1/"
+CHROME = "chrome"
+SITEMAP = "sitemap"
+RESOLVER = "resolver"
+CHROME_DEPTH = 3
+SUBTREE_LIMIT = 500
+
+# {model label (lower): (list path, detail path with "{id}" or None)}, relative to API_ROOT.
+_api_routes = {}
+
+
+def register_api(model, list_path, detail_path=None):
+    """Say where the API lists (and shows one of) ``model``, e.g. ``("events/", "events/{id}/")``.
+
+    Apps call this in ``AppConfig.ready()``; the page cache tags API responses with it and the CDN
+    purge sends their addresses."""
+    _api_routes[model._meta.label_lower] = (list_path, detail_path)
+
+
+def api_routes():
+    """``{label: (list path, detail path)}`` as registered."""
+    return dict(_api_routes)
+
+
+def api_tags_for_path(path):
+    """The tags of an API response at ``path`` (no query string), or ``{ALL}`` when unknown."""
+    if not path.startswith(API_ROOT):
+        return {ALL}
+    rest = path[len(API_ROOT) :]
+    for label, (list_path, detail_path) in _api_routes.items():
+        if rest == list_path:
+            return {f"type:{label}"}
+        if detail_path:
+            prefix, _, suffix = detail_path.partition("{id}")
+            if rest.startswith(prefix) and rest.endswith(suffix):
+                middle = rest[len(prefix) : len(rest) - len(suffix)]
+                if middle.isdigit():
+                    return {page_tag(int(middle))}
+    if rest == "pages/resolve/":
+        return {RESOLVER}
+    return {ALL}
+
+
+@dataclass
+class Dependents:
+    """What a change invalidates: cache tags and absolute addresses (for the CDN)."""
+
+    tags: set = field(default_factory=set)
+    urls: set = field(default_factory=set)
+
+    def update(self, other):
+        self.tags |= other.tags
+        self.urls |= other.urls
+        return self
+
+    def __bool__(self):
+        return bool(self.tags or self.urls)
+
+
+def _routable_urls(page, base):
+    """Addresses of ``page``'s sub-page routes that take no arguments (feeds, archives)."""
+    urls = []
+    page = page.specific
+    if not isinstance(page, RoutablePageMixin):
+        return urls
+    for pattern in page.get_subpage_urls():
+        if getattr(pattern, "name", None) and not pattern.pattern.regex.groups:
+            try:
+                urls.append(base + page.reverse_subpage(pattern.name).lstrip("/"))
+            except NoReverseMatch:
+                continue
+    return urls
+
+
+def _page_urls(page):
+    """The public addresses of ``page``: itself, its routable sub-pages, its resolver answer."""
+    path = page_path(page)
+    if path is None:
+        return set()
+    base = public_url(path)
+    urls = {base}
+    urls.update(_routable_urls(page, base))
+    urls.add(public_url(f"{API_ROOT}pages/resolve/?path={path}"))
+    return urls
+
+
+def _api_urls(label, page_id=None):
+    routes = _api_routes.get(label)
+    if routes is None:
+        return set()
+    list_path, detail_path = routes
+    urls = {public_url(API_ROOT + list_path)}
+    if page_id is not None and detail_path:
+        urls.add(public_url(API_ROOT + detail_path.replace("{id}", str(page_id))))
+    return urls
+
+
+def _m2m_fields():
+    """``(page model, field)`` of every many-to-many field of a concrete page model (dossiers
+    and themes of an article, say): the reference index does not record those."""
+    fields = []
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            for field in model._meta.get_fields():
+                if field.many_to_many and not field.auto_created and field.model is model:
+                    fields.append((model, field))
+    return fields
+
+
+def referenced_page_ids(page):
+    """Ids of the pages ``page`` references, as stored in the database now (the reference index
+    for foreign keys, rich text and StreamField choosers; many-to-many fields besides)."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    ids = {
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_for_object(page)
+        .filter(to_content_type=page_type)
+        .values_list("to_object_id", flat=True)
+        if str(object_id).isdigit()
+    }
+    for model, m2m in _m2m_fields():
+        if isinstance(page, model) and issubclass(m2m.related_model, Page):
+            through = m2m.remote_field.through
+            source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+            ids.update(
+                through.objects.filter(**{f"{source}_id": page.pk}).values_list(f"{target}_id", flat=True)
+            )
+    return ids
+
+
+def referencing_page_ids(obj):
+    """Ids of the pages that reference ``obj`` (a page, snippet, image, document...)."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    ids = {
+        int(object_id)
+        for object_id in ReferenceIndex.get_references_to(obj)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+        if str(object_id).isdigit()
+    }
+    for _model, m2m in _m2m_fields():
+        if isinstance(obj, m2m.related_model):
+            through = m2m.remote_field.through
+            source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+            ids.update(
+                through.objects.filter(**{f"{target}_id": obj.pk}).values_list(f"{source}_id", flat=True)
+            )
+    return ids
+
+
+def page_dependents(page, *, subtree=False, extra_related=()):
+    """Everything that depends on ``page`` (see the module's documentation).
+
+    ``extra_related``: ids of pages related before the change (references the page no longer
+    has after an edit), which depend on it as much as the current ones."""
+    result = Dependents(tags={SITEMAP, RESOLVER})
+    page = page if isinstance(page, Page) else Page.objects.get(pk=page)
+
+    # The page itself, its translations and aliases (and the original when it is an alias).
+    family_q = Page.objects.filter(translation_key=page.translation_key) | Page.objects.filter(
+        alias_of_id__in=[page.pk, page.alias_of_id or page.pk]
+    )
+    family = {p.pk: p for p in family_q.select_related("content_type")}
+    family[page.pk] = page
+    if page.alias_of_id:
+        family.setdefault(page.alias_of_id, Page.objects.get(pk=page.alias_of_id))
+
+    # Pages it references and pages that reference it (before and after the change).
+    related_ids = set(extra_related) | referenced_page_ids(page.specific) | referencing_page_ids(page)
+    related_ids -= set(family)
+
+    members = dict(family)
+    if subtree:
+        for p in family.values():
+            descendants = Page.objects.descendant_of(p).select_related("content_type")
+            if descendants.count() > SUBTREE_LIMIT:
+                result.tags.add(ALL)
+                continue
+            for descendant in descendants:
+                members.setdefault(descendant.pk, descendant)
+    related = {p.pk: p for p in Page.objects.filter(pk__in=related_ids).select_related("content_type")}
+
+    # Ancestors of everything above (below the tree root): the listings and sections.
+    ancestors = {}
+    for p in list(members.values()) + list(related.values()):
+        for ancestor in p.get_ancestors().filter(depth__gt=1).select_related("content_type"):
+            ancestors.setdefault(ancestor.pk, ancestor)
+
+    for p in members.values():
+        label = p.content_type.model_class()._meta.label_lower if p.content_type_id else None
+        result.tags.add(page_tag(p))
+        if label:
+            result.tags.add(f"type:{label}")
+            result.urls |= _api_urls(label, p.pk)
+        result.urls |= _page_urls(p)
+        if p.depth <= CHROME_DEPTH:
+            result.tags.add(CHROME)
+    for p in related.values():
+        label = p.content_type.model_class()._meta.label_lower
+        result.tags |= {page_tag(p), f"type:{label}"}
+        result.urls |= _page_urls(p) | _api_urls(label, p.pk)
+    for p in ancestors.values():
+        result.tags.add(page_tag(p))
+        result.urls |= _page_urls(p)
+    result.urls.add(public_url("/sitemap.xml"))
+    return result
+
+
+def object_dependents(obj):
+    """Everything that depends on a snippet, setting, image or document ``obj``."""
+    result = Dependents(tags={type_tag(type(obj)), CHROME})
+    for page in Page.objects.filter(pk__in=referencing_page_ids(obj)):
+        result.update(page_dependents(page))
+    result.urls |= _api_urls(type(obj)._meta.label_lower)
+    return result
