@@ -185,11 +185,12 @@ def referencing_page_ids(obj):
     return ids
 
 
-def page_dependents(page, *, subtree=False, extra_related=()):
+def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
     """Everything that depends on ``page`` (see the module's documentation).
 
     ``extra_related``: ids of pages related before the change (references the page no longer
-    has after an edit), which depend on it as much as the current ones."""
+    has after an edit), which depend on it as much as the current ones. ``urls=False`` leaves
+    the addresses out (the costly part; only a CDN needs them): tags only, in a few queries."""
     result = Dependents(tags={SITEMAP, RESOLVER})
     page = page if isinstance(page, Page) else Page.objects.get(pk=page)
 
@@ -218,35 +219,44 @@ def page_dependents(page, *, subtree=False, extra_related=()):
     related = {p.pk: p for p in Page.objects.filter(pk__in=related_ids).select_related("content_type")}
 
     # Ancestors of everything above (below the tree root): the listings and sections.
-    ancestors = {}
-    for p in list(members.values()) + list(related.values()):
-        for ancestor in p.get_ancestors().filter(depth__gt=1).select_related("content_type"):
-            ancestors.setdefault(ancestor.pk, ancestor)
+    steplen = Page.steplen
+    prefixes = {
+        p.path[:end]
+        for p in list(members.values()) + list(related.values())
+        for end in range(2 * steplen, len(p.path), steplen)
+    }
+    ancestors = {a.pk: a for a in Page.objects.filter(path__in=prefixes).select_related("content_type")}
 
     for p in members.values():
         label = p.content_type.model_class()._meta.label_lower if p.content_type_id else None
         result.tags.add(page_tag(p))
         if label:
             result.tags.add(f"type:{label}")
-            result.urls |= _api_urls(label, p.pk)
-        result.urls |= _page_urls(p)
+            if urls:
+                result.urls |= _api_urls(label, p.pk)
+        if urls:
+            result.urls |= _page_urls(p)
         if p.depth <= CHROME_DEPTH:
             result.tags.add(CHROME)
     for p in related.values():
         label = p.content_type.model_class()._meta.label_lower
         result.tags |= {page_tag(p), f"type:{label}"}
-        result.urls |= _page_urls(p) | _api_urls(label, p.pk)
+        if urls:
+            result.urls |= _page_urls(p) | _api_urls(label, p.pk)
     for p in ancestors.values():
         result.tags.add(page_tag(p))
-        result.urls |= _page_urls(p)
-    result.urls.add(public_url("/sitemap.xml"))
+        if urls:
+            result.urls |= _page_urls(p)
+    if urls:
+        result.urls.add(public_url("/sitemap.xml"))
     return result
 
 
-def object_dependents(obj):
+def object_dependents(obj, *, urls=True):
     """Everything that depends on a snippet, setting, image or document ``obj``."""
     result = Dependents(tags={type_tag(type(obj)), CHROME})
     for page in Page.objects.filter(pk__in=referencing_page_ids(obj)):
-        result.update(page_dependents(page))
-    result.urls |= _api_urls(type(obj)._meta.label_lower)
+        result.update(page_dependents(page, urls=urls))
+    if urls:
+        result.urls |= _api_urls(type(obj)._meta.label_lower)
     return result

@@ -12,6 +12,7 @@ when they are done instead.
 """
 
 import contextlib
+import functools
 import logging
 import threading
 
@@ -107,6 +108,11 @@ def invalidate_everything():
         cachetags.bump({cachetags.EPOCH, cachetags.ALL, CHROME, SITEMAP, RESOLVER})
 
 
+def _cdn():
+    """Whether a CDN is configured: only then are the addresses of a change worth computing."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
 def _safely(compute):
     """Dependents from ``compute()``; on a failure (a half-built tree), everything."""
     try:
@@ -131,35 +137,35 @@ def page_changed(sender, instance, **kwargs):
     if _paused():
         return
     before = getattr(instance, "_museumsite_referenced_before", ())
-    invalidate(_safely(lambda: page_dependents(instance, extra_related=before)))
+    invalidate(_safely(lambda: page_dependents(instance, extra_related=before, urls=_cdn())))
 
 
 def page_gone(sender, instance, **kwargs):
     """Unpublished: the page and everything below it leave every public surface."""
     if _paused():
         return
-    invalidate(_safely(lambda: page_dependents(instance, subtree=True)))
+    invalidate(_safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())))
 
 
 def page_pre_delete(sender, instance, **kwargs):
     # Computed before the delete: afterwards its ancestors and addresses are gone.
     if _paused() or not isinstance(instance, Page):
         return
-    invalidate(_safely(lambda: page_dependents(instance, subtree=True)))
+    invalidate(_safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())))
 
 
 def page_moving(sender, instance, **kwargs):
     """Before a move: the old addresses and the old listings."""
     if _paused():
         return
-    invalidate(_safely(lambda: page_dependents(instance, subtree=True)))
+    invalidate(_safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())))
 
 
 def page_moved(sender, instance, **kwargs):
     if _paused():
         return
     page = Page.objects.get(pk=instance.pk)
-    invalidate(_safely(lambda: page_dependents(page, subtree=True)))
+    invalidate(_safely(lambda: page_dependents(page, subtree=True, urls=_cdn())))
 
 
 def restriction_changed(sender, instance, **kwargs):
@@ -167,7 +173,7 @@ def restriction_changed(sender, instance, **kwargs):
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        invalidate(_safely(lambda: page_dependents(page, subtree=True)))
+        invalidate(_safely(lambda: page_dependents(page, subtree=True, urls=_cdn())))
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs):
@@ -183,7 +189,10 @@ def object_changed(sender, instance, raw=False, **kwargs):
     registry fills while the admin loads, so it is asked at each change, not at start)."""
     if raw or _paused() or isinstance(instance, Page) or not isinstance(instance, _non_page_models()):
         return
-    invalidate(_safely(lambda: object_dependents(instance)))
+    if kwargs.get("created") and isinstance(instance, _setting_models()):
+        # The settings row a first request creates holds the defaults that were shown already.
+        return
+    invalidate(_safely(lambda: object_dependents(instance, urls=_cdn())))
 
 
 def site_changed(sender, instance, **kwargs):
@@ -191,6 +200,7 @@ def site_changed(sender, instance, **kwargs):
         invalidate(Dependents(tags={cachetags.ALL}))
 
 
+@functools.cache
 def _setting_models():
     return tuple(model for model in _all_models() if issubclass(model, BaseSiteSetting | BaseGenericSetting))
 

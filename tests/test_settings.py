@@ -146,7 +146,7 @@ def test_database_and_cache_come_from_urls():
         "127.0.0.1",
         5432,
     )
-    assert values["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["CACHES"]["default"]["BACKEND"] == "core.cache_backends.FailOpenRedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
     # On PostgreSQL the database search backend uses the Dutch text-search configuration.
     assert values["WAGTAILSEARCH_BACKENDS"]["default"] == {

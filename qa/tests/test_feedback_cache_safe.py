@@ -86,7 +86,7 @@ def test_a_client_without_origin_headers_is_allowed(qa_tree):
 def test_a_post_from_another_site_is_refused(client, qa_tree, headers):
     response = client.post(endpoint(qa_tree.q_lost), {"helpful": "yes"}, **headers)
     assert response.status_code == 403
-    assert "only be sent from the question page" in response.content.decode()
+    assert "alleen worden gegeven op de vraagpagina" in response.content.decode()  # the Dutch site
     assert not QuestionFeedback.objects.exists()
 
 
