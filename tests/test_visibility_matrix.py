@@ -43,9 +43,17 @@ STATES = {
     "unpublished": set(),
     "newer unpublished revision": set(),
 }
-# A state that no login or password opens needs only two readers to prove it.
-READER_INDEPENDENT = {"draft", "unpublished", "newer unpublished revision"}
-READERS = ("anonymous", "user", "member", "password")
+# The readers each state tells apart: the anonymous reader and a member always (the public and the
+# widest login), the logged-in non-member where a login or group decides, the password holder
+# where a password does. Elsewhere those two are the anonymous reader under another name (drafts,
+# unpublished pages and revisions open for nobody).
+STATE_READERS = {
+    "none": ("anonymous", "member"),
+    "login": ("anonymous", "user", "member"),
+    "members": ("anonymous", "user", "member"),
+    "password": ("anonymous", "member", "password"),
+    "restricted ancestor": ("anonymous", "user", "member"),
+}
 # Public surfaces (the API, the sitemap) ignore who asks: an anonymous reader and a member prove it.
 PUBLIC_READERS = ("anonymous", "member")
 
@@ -176,10 +184,12 @@ def routable_urls(pages):
 def surfaces(pages, state_pages):
     """(name, url, params, public) of every surface that could show the round's pages."""
     result = []
+    # The pages that can show a round's page: its ancestors (listings, sections, the home page,
+    # whose menu shows the sections) and every language's home page.
     around = [
         page
         for page in Page.objects.live().filter(alias_of__isnull=True).order_by("path")
-        if page.depth <= 3 or any(p.path.startswith(page.path) for p in pages)
+        if page.depth == 2 or any(p.path.startswith(page.path) for p in pages)
     ]
     for page in around:
         result.append(("page", page.url, {}, False))
@@ -249,7 +259,7 @@ def test_visibility_matrix(demo, django_user_model):
                 targets = apply_state(state, pages, members)
                 cache.clear()
                 restrictions = list(PageViewRestriction.objects.all())
-                readers = ("anonymous", "member") if state in READER_INDEPENDENT else READERS
+                readers = STATE_READERS.get(state, ("anonymous", "member"))
                 secrets = [token for index in range(len(pages)) for token in tokens(index)]
                 own = [p for p in targets if p.url]
                 plan = surfaces(pages, own)
