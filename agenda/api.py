@@ -15,6 +15,7 @@ from pydantic import Field
 
 from core.api.conventions import ListParams, PageItem, PageRef, Pagination, list_schema
 from core.api.problems import Problem, invalid, not_found
+from core.itemcache import ItemCache
 from core.visibility import Visibility
 
 from . import serializers
@@ -139,6 +140,26 @@ class EventDetail(PageItem):
     occurrences: list[EventOccurrenceOut] = Field(description="Every session or recurrence, sorted by start.")
 
 
+def _load_events(ids):
+    return (
+        EventPage.objects.filter(pk__in=ids)
+        .select_related("locale", "organiser", "venue_museum")
+        .prefetch_related("themes", "dossiers")
+        .in_bulk()
+    )
+
+
+# Items of the events list: the event's fields kept per event, the occurrence's own per row.
+EVENT_ITEMS = ItemCache(
+    "events",
+    load=_load_events,
+    build=serializers.event_item_static,
+    finish=lambda item, row, request: serializers.occurrence_item_finish(item, row),
+    fields=serializers.OCCURRENCE_FIELDS,
+    key="event_id",
+)
+
+
 @router.get(
     "/events/",
     response={200: EventItemList, 400: Problem},
@@ -155,10 +176,7 @@ def list_events(request, params: Query[EventParams]):
     )
     if errors:
         raise invalid(errors)
-    queryset = queryset.prefetch_related("event__themes", "event__dossiers")
-    return Pagination(request, params).respond(
-        queryset, lambda occurrence: serializers.occurrence_item(occurrence, request)
-    )
+    return Pagination(request, params).respond_cached(queryset, EVENT_ITEMS)
 
 
 @router.get(

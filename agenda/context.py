@@ -10,8 +10,12 @@ password-protected events are never counted.
 from urllib.parse import urlencode
 
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
+from core.cachetags import page_tag
+from core.itemcache import ItemCache
 from core.links import page_path, public_url
 from core.paging import paginate
 from core.visibility import Visibility
@@ -52,6 +56,33 @@ def login_url(request):
     return reverse("wagtailcore_login") + "?" + urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
 
 
+def _load_occurrences(ids):
+    from .models import EventOccurrence
+
+    return (
+        EventOccurrence.objects.filter(pk__in=ids)
+        .select_related("event", "event__organiser", "event__venue_museum")
+        .in_bulk()
+    )
+
+
+def _build_card(occurrence, request):
+    return render_to_string(
+        "agenda/includes/occurrence_card.html", {"occurrence": occurrence, "request": request}
+    )
+
+
+# The agenda's cards, kept per occurrence and language; an event's change makes its cards stale.
+OCCURRENCE_CARDS = ItemCache(
+    "agenda-cards",
+    load=_load_occurrences,
+    build=_build_card,
+    finish=lambda card, row, request: mark_safe(card),  # noqa: S308 (rendered by our template)
+    fields=("pk", "event_id"),
+    tags=lambda row: [page_tag(row["event_id"])],
+)
+
+
 def listing_context(page, request, *, past):
     """``(context, status)`` of the agenda page: upcoming or (``past``) archived occurrences for
     the query string's filters, 20 a page. Feed addresses are the page's without a query string;
@@ -60,14 +91,14 @@ def listing_context(page, request, *, past):
     queryset, errors, filterset = select_occurrences(
         page.locale.language_code, request.GET, default="past" if past else "upcoming"
     )
-    paged = paginate(request, listable(queryset, visibility), PER_PAGE)
+    paged = paginate(request, OCCURRENCE_CARDS.window(listable(queryset, visibility)), PER_PAGE)
     base = page_path(page, request)
     ical_url = public_url(base + page.reverse_subpage("ical"))
     context = {
         "past": past,
         "filter_form": filterset.form,
         "results": paged.page,
-        "occurrences": paged.page.object_list,
+        "occurrences": OCCURRENCE_CARDS.items(list(paged.page.object_list), request),
         "count": paged.paginator.count,
         "hidden_count": hidden_count(queryset, visibility),
         "login_url": login_url(request),

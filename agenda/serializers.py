@@ -6,6 +6,7 @@
 """
 
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from core.api.conventions import page_item, page_ref
 from core.blocks import stream_api_representation
@@ -122,16 +123,26 @@ def occurrence_fields(occurrence):
 
 def occurrence_item(occurrence, request=None):
     """One item of the events list: an occurrence with its event's fields."""
-    event = occurrence.event
-    zone = occurrence.zone
+    row = {
+        "start": occurrence.start,
+        "end": occurrence.end,
+        "all_day": occurrence.all_day,
+        "title": occurrence.title,
+        "uid": occurrence.uid,
+    }
+    return occurrence_item_finish(event_item_static(occurrence.event, request), row)
+
+
+# The occurrence columns an events list reads per row (``occurrence_item_finish``).
+OCCURRENCE_FIELDS = ("event_id", "start", "end", "all_day", "title", "uid")
+
+
+def event_item_static(event, request=None):
+    """The event's part of an events-list item: what every occurrence of it shares (what the
+    item cache keeps per event)."""
     return {
         **page_item(event, request),
         "event_type": event.event_type,
-        "start": occurrence.start.astimezone(zone),
-        "end": occurrence.end.astimezone(zone),
-        "all_day": occurrence.all_day,
-        "session_title": occurrence.title,
-        "uid": occurrence.uid,
         "time_zone": event.time_zone,
         "status": event.status,
         "attendance_mode": event.attendance_mode,
@@ -142,6 +153,20 @@ def occurrence_item(occurrence, request=None):
         "online_url": event.online_url or None,
         "organiser": organiser(event),
         "listing_summary": event.get_listing_summary(),
+    }
+
+
+def occurrence_item_finish(event_fields, row):
+    """An events-list item from its event's part and the occurrence's ``row``
+    (``OCCURRENCE_FIELDS``): its own times in the event's time zone, its session title and uid."""
+    zone = ZoneInfo(event_fields["time_zone"])
+    return {
+        **event_fields,
+        "start": row["start"].astimezone(zone),
+        "end": row["end"].astimezone(zone),
+        "all_day": row["all_day"],
+        "session_title": row["title"],
+        "uid": row["uid"],
     }
 
 

@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.api.middleware.ApiCacheMiddleware",
+    "core.routing.SiteRootMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

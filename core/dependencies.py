@@ -19,7 +19,7 @@ reference index, not from a list per app, so a new page type or relation joins b
 - its API detail and list addresses (``register_api``), and the path resolver's answer for it.
 
 With ``subtree=True`` (unpublish, move, delete, privacy), the page's descendants join too, up to
-``SUBTREE_LIMIT`` pages; beyond that the tag ``all`` is bumped (every cached response is stale).
+``SUBTREE_LIMIT`` pages; beyond that ``all`` and ``epoch`` are bumped (everything cached is stale).
 
 Snippets, site settings, images and documents: ``object_dependents(obj)`` gives the dependents of
 every page that references the object, plus ``type:<label>`` of its model and ``chrome``.
@@ -32,7 +32,7 @@ from django.urls import NoReverseMatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, ReferenceIndex
 
-from core.cachetags import ALL, page_tag, type_tag
+from core.cachetags import ALL, EPOCH, page_tag, type_tag
 from core.links import page_path, public_url
 
 API_ROOT = "/api/v1/"
@@ -212,7 +212,9 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
         for p in family.values():
             descendants = Page.objects.descendant_of(p).select_related("content_type")
             if descendants.count() > SUBTREE_LIMIT:
-                result.tags.add(ALL)
+                # Too many to name: everything cached goes stale, fragments and list items too
+                # (they carry ``epoch``; only whole responses carry ``all``).
+                result.tags.update({ALL, EPOCH})
                 continue
             for descendant in descendants:
                 members.setdefault(descendant.pk, descendant)

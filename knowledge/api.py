@@ -24,6 +24,7 @@ from core.api.conventions import (
     public_pages,
 )
 from core.api.problems import Problem, invalid, not_found
+from core.itemcache import ItemCache
 from core.visibility import Visibility
 
 from .choices import ArticleKind, FigureUnit
@@ -183,6 +184,18 @@ def get_dossier(request, dossier_id: int, params: Query[LocaleParams]):
     return dossier_detail(page, request, Visibility.public())
 
 
+def _load_articles(ids):
+    return (
+        ArticlePage.objects.filter(pk__in=ids)
+        .select_related("locale")
+        .prefetch_related("dossiers", "themes")
+        .in_bulk()
+    )
+
+
+ARTICLE_ITEMS = ItemCache("articles", load=_load_articles, build=article_item)
+
+
 @router.get(
     "/articles/",
     response={200: ArticleList, 400: Problem},
@@ -198,7 +211,7 @@ def list_articles(request, params: Query[ArticleParams]):
     )
     if not filterset.is_valid():
         raise invalid(filterset.errors)
-    return Pagination(request, params).respond(filterset.qs, lambda page: article_item(page, request))
+    return Pagination(request, params).respond_cached(filterset.qs, ARTICLE_ITEMS)
 
 
 @router.get(

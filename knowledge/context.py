@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction
 
 from core.charts import format_value, render_chart
+from core.itemcache import ItemCache
 from core.paging import paginate
 from core.visibility import Visibility
 
@@ -98,9 +101,32 @@ def members_only(page, visibility):
     )
 
 
-def article_items(articles, visibility):
-    """The cards of ``articles`` (all of them visible to the reader)."""
-    return [{"page": article, "members_only": members_only(article, visibility)} for article in articles]
+def _load_articles(ids):
+    from .models import ArticlePage
+
+    return ArticlePage.objects.filter(pk__in=ids).prefetch_related("dossiers").in_bulk()
+
+
+def _build_card(article, request):
+    # The "Members only" mark follows the restrictions (the same for every reader); a change of
+    # a restriction makes the cards below it stale (``core.dependencies``, subtree).
+    item = {"page": article, "members_only": members_only(article, Visibility.public())}
+    return render_to_string("knowledge/includes/article_card.html", {"item": item, "request": request})
+
+
+# Article cards of the knowledge base and the dossiers, kept per article and language.
+ARTICLE_CARDS = ItemCache(
+    "article-cards",
+    load=_load_articles,
+    build=_build_card,
+    finish=lambda card, row, request: mark_safe(card),  # noqa: S308 (rendered by our template)
+)
+
+
+def article_items(articles, request):
+    """The cards (HTML) of ``articles``, a queryset of articles the reader may see."""
+    rows = articles if isinstance(articles, list) else list(ARTICLE_CARDS.window(articles))
+    return ARTICLE_CARDS.items(rows, request)
 
 
 def build_listing(request, index_page):
@@ -108,7 +134,7 @@ def build_listing(request, index_page):
     params = clean_params(request.GET)
     base = index_page.get_articles()
     filterset, queryset, errors = filtered_articles(params, index_page.locale, base, visibility)
-    shown = visibility.listable(queryset).prefetch_related("dossiers", "themes")
+    shown = ARTICLE_CARDS.window(visibility.listable(queryset))
     paged = paginate(request, shown, PER_PAGE)
     query = QueryDict(mutable=True)
     query.update({name: value for name, value in params.items() if name not in filterset.form.errors})
@@ -122,7 +148,7 @@ def build_listing(request, index_page):
     return Listing(
         filterset=filterset,
         page_obj=paged.page,
-        items=article_items(paged.page.object_list, visibility),
+        items=article_items(list(paged.page.object_list), request),
         query=query,
         errors=errors,
         notices=paged.messages,
@@ -146,9 +172,7 @@ def dossier_context(dossier_page, request):
     visibility = Visibility.for_request(request)
     articles = dossier_page.get_articles()
     return {
-        "articles": article_items(
-            visibility.listable(articles).prefetch_related("dossiers", "themes"), visibility
-        ),
+        "articles": article_items(visibility.listable(articles), request),
         "hidden_count": visibility.hidden_count(articles),
         "login_url": login_url(request),
         "key_documents": list(dossier_page.key_documents.select_related("document")),

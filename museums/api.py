@@ -7,6 +7,7 @@ imported, which the URLconf does after every ``AppConfig.ready()`` has registere
 """
 
 import datetime as dt
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Literal
 
@@ -16,8 +17,17 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field, create_model
 
-from core.api.conventions import ListParams, PageItem, PageRef, list_schema, paginate, public_pages
+from core.api.conventions import (
+    ListParams,
+    PageItem,
+    PageRef,
+    Pagination,
+    list_schema,
+    paginate,
+    public_pages,
+)
 from core.api.problems import Problem, invalid, not_found
+from core.itemcache import ItemCache
 from core.visibility import Visibility
 
 from .choices import (
@@ -38,7 +48,7 @@ from .queries import (
     on_own_table,
     with_museum_data,
 )
-from .serializers import exhibition_item, museum_detail, museum_item
+from .serializers import exhibition_item, museum_detail, museum_item_finish, museum_item_static
 
 router = Router(tags=["museums"])
 
@@ -321,6 +331,16 @@ def _filter_data(params):
     return data
 
 
+def _load_museums(ids):
+    return with_museum_data(MuseumPage.objects.filter(pk__in=ids)).in_bulk()
+
+
+# Items of the museum list: kept per museum; distance, "open now" and today's hours are added
+# per request (``museum_item_finish``).
+MUSEUM_ITEMS = ItemCache("museums", load=_load_museums, build=museum_item_static)
+MUSEUM_ITEMS_BY_DISTANCE = replace(MUSEUM_ITEMS, fields=("pk", "distance_km"))
+
+
 @router.get("/museums/", response={200: MuseumList, 400: Problem}, summary="Find museums")
 def list_museums(request, params: Query[MuseumParams]):
     """The museum finder: filters combine; with `lat`/`lon` the results are sorted by distance."""
@@ -329,9 +349,10 @@ def list_museums(request, params: Query[MuseumParams]):
     filterset = MuseumFilter(_filter_data(params), queryset=base, now=now, visibility=Visibility.public())
     if not filterset.is_valid():
         raise invalid(filterset.errors)
-    return paginate(
-        request, with_museum_data(filterset.qs), params, lambda page: museum_item(page, request, now)
-    )
+    queryset = filterset.qs
+    items = MUSEUM_ITEMS_BY_DISTANCE if "distance_km" in queryset.query.annotations else MUSEUM_ITEMS
+    items = replace(items, finish=lambda item, row, request: museum_item_finish(item, row, now))
+    return Pagination(request, params).respond_cached(queryset, items)
 
 
 @router.get("/museums/{museum_id}/", response={200: MuseumDetail, 404: Problem}, summary="One museum")

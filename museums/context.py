@@ -5,8 +5,13 @@ Every list shows only what the reader may see (``core.visibility``, the reader o
 the pages of a language's tree are listed with its aliases (``queries.in_tree``).
 """
 
-from django.utils import timezone
+from dataclasses import replace
 
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+from core.itemcache import ItemCache
 from core.paging import paginate
 from core.visibility import Visibility
 
@@ -18,6 +23,37 @@ from .filters import MuseumFilter
 DEFAULT_PER_PAGE = 20
 
 
+def _load_cards(ids):
+    from .models import MuseumPage
+
+    return queries.with_museum_data(MuseumPage.objects.filter(pk__in=ids)).in_bulk()
+
+
+def _build_card(museum, request):
+    """What a finder card shows that changes only when the museum does (HTML rendered once)."""
+    context = {"museum": museum, "request": request}
+    return {
+        "head": render_to_string("museums/includes/museum_card_head.html", context),
+        "place": f"{museum.city}, {museum.get_province_display()}",
+        "tags": render_to_string("museums/includes/museum_card_tags.html", context),
+        "schedule": museum.schedule,
+    }
+
+
+def _finish_card(card, row, now):
+    schedule = card["schedule"]
+    return {
+        "card": {**card, "head": mark_safe(card["head"]), "tags": mark_safe(card["tags"])},  # noqa: S308 (rendered by our template)
+        "open_now": schedule.is_open(now),
+        "today": schedule.hours_on(schedule.local(now).date()),
+        "distance_km": row.get("distance_km"),
+    }
+
+
+# The finder's cards, kept per museum and language (``core.itemcache``).
+MUSEUM_CARDS = ItemCache("museum-cards", load=_load_cards, build=_build_card)
+
+
 def finder_context(index, request, museums, now=None):
     """The finder page: ``museums`` are the index's museum pages (a queryset)."""
     now = now or timezone.now()
@@ -26,16 +62,13 @@ def finder_context(index, request, museums, now=None):
     filterset = MuseumFilter(request.GET or None, queryset=base, now=now, visibility=visibility)
     if filterset.is_bound and not filterset.is_valid():
         return {"filter": filterset, "filter_errors": filterset.errors, "results": None}
-    paged = paginate(request, queries.with_museum_data(filterset.qs), index.per_page or DEFAULT_PER_PAGE)
-    results = [
-        {
-            "page": museum,
-            "open_now": museum.is_open(now),
-            "today": museum.hours_today(now),
-            "distance_km": getattr(museum, "distance_km", None),
-        }
-        for museum in paged.page.object_list
-    ]
+    queryset = filterset.qs
+    fields = ("pk", "distance_km") if "distance_km" in queryset.query.annotations else ("pk",)
+    cards = replace(
+        MUSEUM_CARDS, fields=fields, finish=lambda card, row, _request: _finish_card(card, row, now)
+    )
+    paged = paginate(request, cards.window(queryset), index.per_page or DEFAULT_PER_PAGE)
+    results = cards.items(list(paged.page.object_list), request)
     return {
         "filter": filterset,
         "filter_errors": {},

@@ -41,8 +41,13 @@ def accessibility_groups(features):
 
 def museum_fields(page, request=None, now=None):
     """The museum item's own fields (without the common page fields)."""
-    now = now or timezone.now()
-    distance = getattr(page, "distance_km", None)
+    return museum_item_finish(museum_fields_static(page, request), page, now)
+
+
+def museum_fields_static(page, request=None):
+    """The museum item's own fields that do not depend on the moment or the query (what the
+    item cache keeps); ``schedule`` is the museum's ``opening_hours.Schedule`` for
+    ``museum_item_finish``."""
     return {
         "city": page.city,
         "province": {"code": page.province, "name": str(Province(page.province).label)},
@@ -50,18 +55,35 @@ def museum_fields(page, request=None, now=None):
         "longitude": page.longitude,
         "coordinates_precision": page.coordinates_precision,
         "timezone": page.timezone,
-        "distance_km": round(distance, 2) if distance is not None else None,
         "categories": [c.code for c in page.categories.all()],
         "museumkaart": museumkaart(page),
         "accessibility": [f.code for f in page.accessibility_features.all()],
-        "open_now": page.is_open(now),
-        "today": day_hours_data(page.hours_today(now)),
         "image": image_api_representation(page.image, request),
+        "schedule": page.schedule,
     }
+
+
+def museum_item_finish(fields, row, now=None):
+    """A museum item from its static fields and the window's ``row`` (a page or a dict with
+    ``distance_km`` when the list is sorted by distance): adds the distance, "open now" and
+    today's hours at ``now``."""
+    now = now or timezone.now()
+    fields = dict(fields)
+    schedule = fields.pop("schedule")
+    distance = row.get("distance_km") if isinstance(row, dict) else getattr(row, "distance_km", None)
+    fields["distance_km"] = round(distance, 2) if distance is not None else None
+    fields["open_now"] = schedule.is_open(now)
+    fields["today"] = day_hours_data(schedule.hours_on(schedule.local(now).date()))
+    return fields
 
 
 def museum_item(page, request=None, now=None):
     return {**page_item(page, request), **museum_fields(page, request, now)}
+
+
+def museum_item_static(page, request=None):
+    """The cacheable part of a museum item (see ``museum_fields_static``)."""
+    return {**page_item(page, request), **museum_fields_static(page, request)}
 
 
 def opening_hours(page, now):

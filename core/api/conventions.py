@@ -135,6 +135,22 @@ class Pagination:
             "items": [serialize(obj) for obj in window],
         }
 
+    def respond_cached(self, queryset, item_cache, count=None):
+        """``respond`` for a queryset whose items ``item_cache`` keeps (``core.itemcache``)."""
+        if count is None:
+            count = queryset.count()
+        rows = []
+        if self.offset < count:
+            window = item_cache.window(queryset)
+            rows = list(window[self.offset : self.offset + self.limit])
+        following = self.offset + self.limit
+        return {
+            "count": count,
+            "next": self._link(following) if following < count else None,
+            "previous": self._link(max(0, self.offset - self.limit)) if self.offset > 0 else None,
+            "items": item_cache.items(rows, self.request),
+        }
+
 
 def paginate(request, items, params, serialize, count=None):
     """Shorthand for ``Pagination(request, params).respond(items, serialize, count)``."""
