@@ -7,10 +7,13 @@ the pages of a language's tree are listed with its aliases (``queries.in_tree``)
 
 from dataclasses import replace
 
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from core.cachetags import cached, page_tag
+from core.fragments import fragment_key
 from core.itemcache import ItemCache
 from core.paging import paginate
 from core.visibility import Visibility
@@ -80,25 +83,75 @@ def finder_context(index, request, museums, now=None):
     }
 
 
+class Lazy:
+    """A value computed on first use: the template calls it (Django calls callables), so what
+    only a cached fragment shows costs nothing when the fragment is a hit."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.done = False
+        self.value = None
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.compute(), True
+        return self.value
+
+
+def exhibition_entries(museum, request, today):
+    """The museum's exhibitions the reader may see that had not ended on ``today``, in page
+    order, as ``{"start", "last", "html"}`` (the list item rendered once): kept per museum,
+    language and reader's visibility under the museum's tag (publishing an exhibition bumps its
+    parent's), and filtered again by date on every request, since a kept list only ever has
+    exhibitions that ended since."""
+    visibility = Visibility.for_request(request)
+
+    def compute():
+        return [
+            {
+                "start": exhibition.start_date,
+                "last": exhibition.last_day,
+                "html": render_to_string(
+                    "museums/includes/exhibition_item.html", {"exhibition": exhibition, "request": request}
+                ),
+            }
+            for exhibition in queries.exhibitions_ahead(museum, visibility, today)
+        ]
+
+    key = fragment_key("museum-exhibitions", request, museum)
+    entries = cached(key, [page_tag(museum)], compute)
+    return [
+        {**entry, "html": mark_safe(entry["html"])}  # noqa: S308 (rendered by our template)
+        for entry in entries
+        if entry["last"] is None or entry["last"] >= today
+    ]
+
+
 def museum_context(page, request, now=None):
     """A museum page: hours for today and the week ahead, exhibitions now on and coming up,
-    accessibility by group and the sections other apps registered (``museums.extensions``)."""
+    accessibility by group and the sections other apps registered (``museums.extensions``).
+
+    Only the hours and the exhibitions depend on the moment; the rest of the page is kept in
+    fragments (``{% cachedfragment %}``), so its values are lazy."""
     now = now or timezone.now()
-    queries.prefetch_museum_detail(page)
+    prefetch_related_objects([page], "weekly_hours", "hours_exceptions")
     local = page.local_now(now)
     today = local.date()
-    exhibitions = queries.exhibitions_ahead(page, Visibility.for_request(request), today)
-    values = values_for(page, request)
+    exhibitions = exhibition_entries(page, request, today)
+    values = Lazy(lambda: values_for(page, request))
     return {
         "now_local": local,
         "open_now": page.is_open(now),
         "today_hours": page.schedule.hours_on(today),
         "week_hours": page.schedule.week(today),
         "next_opening": page.next_opening(now),
-        "current_exhibitions": [e for e in exhibitions if e.status(today) == "current"],
-        "upcoming_exhibitions": [e for e in exhibitions if e.status(today) == "upcoming"],
-        "accessibility_groups": accessibility_by_group(f.code for f in page.accessibility_features.all()),
+        "current_exhibitions": [e for e in exhibitions if e["start"] is None or e["start"] <= today],
+        "upcoming_exhibitions": [e for e in exhibitions if e["start"] is not None and e["start"] > today],
+        "accessibility_groups": Lazy(
+            lambda: accessibility_by_group(f.code for f in page.accessibility_features.all())
+        ),
         "museum_sections": [
-            {"section": section, "value": values[section.name]} for section in museum_sections()
+            {"section": section, "value": Lazy(lambda name=section.name: values()[name])}
+            for section in museum_sections()
         ],
     }

@@ -1,9 +1,9 @@
-import hashlib
 import json
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
@@ -12,6 +12,7 @@ from wagtail.templatetags.wagtailcore_tags import richtext
 
 from core.cachetags import cached, page_tag
 from core.dependencies import CHROME
+from core.fragments import fragment_key, visibility_key
 from core.links import page_path, page_url, public_url
 from core.models import SiteSettings
 from core.visibility import Visibility
@@ -26,13 +27,52 @@ _REQUEST_MEMO = "_museumsite_chrome_memo"
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, page=None, data=None):
-    """A ``<script type="application/ld+json">`` for a page (or a given dict)."""
+    """A ``<script type="application/ld+json">`` for a page (or a given dict).
+
+    A page's JSON-LD is kept with ``cached`` under its page tag, per language, host, reader's
+    visibility and hour (a museum's lists the hour exceptions still ahead)."""
     if data is None:
         if page is None or not hasattr(page, "get_json_ld"):
             return ""
-        data = page.get_json_ld(context.get("request"))
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+        request = context.get("request")
+        key = fragment_key("json-ld", request, page, timezone.now().strftime("%Y%m%d%H"))
+        payload = cached(key, [page_tag(page)], lambda: _json_payload(page.get_json_ld(request)))
+    else:
+        payload = _json_payload(data)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+def _json_payload(data):
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).translate(_JSON_ESCAPES)
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, obj):
+        self.nodelist, self.name, self.obj = nodelist, name, obj
+
+    def render(self, context):
+        obj = self.obj.resolve(context)
+        if obj is None or getattr(obj, "pk", None) is None:
+            return self.nodelist.render(context)
+        key = fragment_key(self.name.resolve(context), context.get("request"), obj)
+        return mark_safe(cached(key, [page_tag(obj)], lambda: str(self.nodelist.render(context))))  # noqa: S308
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """``{% cachedfragment "name" page %}…{% endcachedfragment %}``: the enclosed HTML, rendered
+    once per page, language, host and reader's visibility and kept until the page's tag is
+    bumped (``core.cachetags``; ``core.dependencies`` bumps it for every change the page shows:
+    the page, what it references, what it lists below it). For parts of a page that change only
+    when content does: nothing that depends on the moment (opening now, today's date) or on the
+    request's parameters may go inside. Values the fragment alone needs should reach the
+    context lazily (callables), so that a hit costs no query."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError('{% cachedfragment "name" object %} takes a name and an object')
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
 
 
 # --- the chrome: menu, footer, site settings, localised home, language links ---------------------
@@ -65,10 +105,6 @@ def _site(request):
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return site
-
-
-def _visibility_key(visibility):
-    return hashlib.sha256("\n".join(visibility.closed_paths).encode()).hexdigest()[:16]
 
 
 def _settings_data(site):
@@ -113,7 +149,7 @@ def chrome_for(request):
             memo["chrome"] = None
         else:
             visibility = Visibility.for_request(request)
-            key = f"chrome:{site.pk}:{get_language()}:{_visibility_key(visibility)}"
+            key = f"chrome:{site.pk}:{get_language()}:{visibility_key(visibility)}"
             value = cached(key, [CHROME], lambda: _compute_chrome(request, site, visibility))
             value = dict(value, settings=dict(value["settings"]))
             value["settings"]["footer_html"] = mark_safe(value["settings"]["footer_html"])  # noqa: S308
@@ -141,7 +177,7 @@ def _translation_paths(request, page):
     if memo_key not in memo:
         site = _site(request)
         visibility = Visibility.for_request(request)
-        key = f"chrome-langs:{getattr(site, 'pk', None)}:{page.pk}:{get_language()}:{_visibility_key(visibility)}"
+        key = f"chrome-langs:{getattr(site, 'pk', None)}:{page.pk}:{get_language()}:{visibility_key(visibility)}"
 
         def compute():
             translations = visibility.listable(Page.objects.filter(translation_key=page.translation_key))

@@ -1,0 +1,21 @@
+"""Cache keys of fragments: one place says what a fragment's key must name."""
+
+import hashlib
+
+from django.utils.translation import get_language
+
+from core.visibility import Visibility
+
+
+def visibility_key(visibility):
+    """A short name for what a reader may see (the paths closed to them): readers who may see
+    the same pages share cached fragments; a members-only page never shows in an anonymous one."""
+    return hashlib.sha256("\n".join(visibility.closed_paths).encode()).hexdigest()[:16]
+
+
+def fragment_key(name, request, obj, *parts):
+    """The cache key of a fragment about ``obj`` as the reader of ``request`` sees it: per
+    language, host and what the reader may see."""
+    host = request.get_host() if request is not None else ""
+    visibility = visibility_key(Visibility.for_request(request))
+    return ":".join(["fragment", name, get_language() or "", host, visibility, str(obj.pk), *parts])
