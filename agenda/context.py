@@ -131,5 +131,5 @@ def event_context(event, request):
         "registration_state": event.registration_state(),
         "ics_url": path + event.reverse_subpage("ical") if path else "",
         "google_url": google_calendar_url(event, next_occurrence) if next_occurrence else "",
-        "related": related_occurrences(event, visibility),
+        "related": OCCURRENCE_CARDS.items(related_occurrences(event, visibility), request),
     }

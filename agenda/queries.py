@@ -126,8 +126,9 @@ def next_occurrence(event):
 
 
 def prefetch_event_detail(event):
-    """Load once what an event page, its JSON-LD and its related events read."""
-    prefetch_related_objects([event], "themes", "speakers")
+    """Load once what an event page reads on every request: its themes (for its related events;
+    the speakers are read only by fragments and JSON-LD, which are cached)."""
+    prefetch_related_objects([event], "themes")
     return event
 
 
@@ -138,7 +139,8 @@ def last_occurrence(event):
 
 def related_occurrences(event, visibility, limit=3):
     """The next occurrences of other events ``visibility`` may see, of the same type or sharing
-    a theme, one per event."""
+    a theme, one per event, as rows ``{"pk", "event_id"}`` (the agenda's card cache renders
+    them: ``agenda.context.OCCURRENCE_CARDS``)."""
     theme_ids = [theme.pk for theme in event.themes.all()]
     same = Q(event__event_type=event.event_type)
     if theme_ids:
@@ -152,10 +154,10 @@ def related_occurrences(event, visibility, limit=3):
         visibility,
     )
     related, seen = [], set()
-    for occurrence in queryset[: limit * 10]:
-        if occurrence.event_id not in seen:
-            seen.add(occurrence.event_id)
-            related.append(occurrence)
+    for row in queryset.values("pk", "event_id")[: limit * 10]:
+        if row["event_id"] not in seen:
+            seen.add(row["event_id"])
+            related.append(row)
         if len(related) == limit:
             break
     return related
