@@ -7,6 +7,7 @@ a constant number of queries, whatever the number of editions and nominations.
 
 from django.utils import timezone
 
+from core.fragments import Lazy
 from core.visibility import Visibility
 
 from . import queries
@@ -40,8 +41,19 @@ def index_context(index, request, today=None):
 
 
 def award_context(award, request, today=None):
-    """An award page: its editions, the current one with its state, the winners (two queries)."""
-    return current_and_archive(queries.editions_of(award, Visibility.for_request(request)), today)
+    """An award page: the current edition with its state (two queries), and the editions with
+    their winners, lazily: only the page's cached fragment (the archive) reads them."""
+    visibility = Visibility.for_request(request)
+    current = queries.listed_editions(visibility).child_of(award).first()
+    if current is not None:
+        queries.with_nominations([current], visibility)
+    editions = Lazy(lambda: queries.editions_of(award, visibility))
+    return {
+        "current_edition": current,
+        "current_state": edition_state(current, current.shown_nominations, today) if current else None,
+        "editions": editions,
+        "winners": Lazy(lambda: [edition for edition in editions() if edition.winner is not None]),
+    }
 
 
 def edition_context(edition, request, today=None):

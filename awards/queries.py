@@ -40,7 +40,9 @@ def event_page_model():
 def visible_nominations(visibility):
     """Nominations on live editions of live museums, both of which the reader may see."""
     queryset = models.Nomination.objects.filter(edition__live=True, museum__live=True)
-    return visibility.filter(visibility.filter(queryset, "edition__"), "museum__")
+    # Both relations are required (live) above: the rows are joined, never null.
+    queryset = visibility.filter(queryset, "edition__", joined=True)
+    return visibility.filter(queryset, "museum__", joined=True)
 
 
 def _sort_key(nomination):

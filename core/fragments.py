@@ -1,4 +1,4 @@
-"""Cache keys of fragments: one place says what a fragment's key must name."""
+"""Fragments: what a cached fragment's key must name, and lazy values for what only a fragment shows."""
 
 import hashlib
 
@@ -19,3 +19,18 @@ def fragment_key(name, request, obj, *parts):
     host = request.get_host() if request is not None else ""
     visibility = visibility_key(Visibility.for_request(request))
     return ":".join(["fragment", name, get_language() or "", host, visibility, str(obj.pk), *parts])
+
+
+class Lazy:
+    """A value computed on first use: the template calls it (Django calls callables), so what
+    only a cached fragment shows costs nothing when the fragment is a hit."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.done = False
+        self.value = None
+
+    def __call__(self):
+        if not self.done:
+            self.value, self.done = self.compute(), True
+        return self.value

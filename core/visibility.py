@@ -251,11 +251,11 @@ class Visibility:
         the caller has left aliases out already."""
         q = paths_q(self.closed_paths, prefix, joined=joined)
         if self.closed_paths and aliases:
-            if prefix:
+            if prefix and not joined:
                 originals = Page.objects.filter(paths_q(self.closed_paths)).values("pk")
                 q |= Q(**{f"{prefix}alias_of__isnull": False, f"{prefix}alias_of__in": originals})
             else:
-                q |= Q(AliasUnderPaths(self.closed_paths))
+                q |= Q(AliasUnderPaths(self.closed_paths, f"{prefix}alias_of_id"))
         return q
 
     def search_filter(self, queryset):

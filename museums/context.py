@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from core.cachetags import cached, page_tag
-from core.fragments import fragment_key
+from core.fragments import Lazy, fragment_key
 from core.itemcache import ItemCache
 from core.paging import paginate
 from core.visibility import Visibility
@@ -81,21 +81,6 @@ def finder_context(index, request, museums, now=None):
         "paging_messages": paged.messages,
         "point": filterset.point,
     }
-
-
-class Lazy:
-    """A value computed on first use: the template calls it (Django calls callables), so what
-    only a cached fragment shows costs nothing when the fragment is a hit."""
-
-    def __init__(self, compute):
-        self.compute = compute
-        self.done = False
-        self.value = None
-
-    def __call__(self):
-        if not self.done:
-            self.value, self.done = self.compute(), True
-        return self.value
 
 
 def exhibition_entries(museum, request, today):
