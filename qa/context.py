@@ -5,6 +5,7 @@ not open is never shown to them, not even by its title; the Q&A lists leave such
 without a "more for members" count.
 """
 
+from core.fragments import Lazy
 from core.paging import paginate
 from core.visibility import Visibility
 from qa import queries
@@ -16,26 +17,34 @@ SEARCH_RESULTS_PER_PAGE = 20
 FILTER_PARAMS = ("q", "category", "audience")
 
 
-def index_context(index, request):
-    """Categories with their question counts, the most asked questions and the search."""
-    visibility = Visibility.for_request(request)
-    categories_qs = queries.categories(index, visibility)
-    questions = queries.index_questions(index, visibility)
+def _categories_with_counts(categories_qs, questions):
     categories = list(categories_qs)
     counts = queries.question_counts(questions)
     for category in categories:
         category.question_count = counts.get(category.path, 0)
+    return categories
 
+
+def index_context(index, request):
+    """Categories with their question counts, the most asked questions and the search.
+
+    Without a search the page is the same for every reader who may see the same pages: the
+    template keeps it in a cached fragment, so the categories and popular questions are lazy."""
+    visibility = Visibility.for_request(request)
+    categories_qs = queries.categories(index, visibility)
+    questions = queries.index_questions(index, visibility)
     filterset = QuestionFilter(request.GET or None, questions, categories=categories_qs)
     context = {
-        "categories": categories,
+        "categories": Lazy(lambda: _categories_with_counts(categories_qs, questions)),
         "filter": filterset,
         "search_errors": [],
         "results": None,
         "searched": any(request.GET.get(name) for name in FILTER_PARAMS),
+        # Without a query string the page is the same for every reader who may see the same pages.
+        "cacheable": not request.GET,
     }
     if not context["searched"]:
-        context["popular_questions"] = queries.popular_questions(index, visibility)
+        context["popular_questions"] = Lazy(lambda: queries.popular_questions(index, visibility))
     elif filterset.is_valid():
         paged = paginate(request, filterset.qs, SEARCH_RESULTS_PER_PAGE)
         cleaned = filterset.form.cleaned_data

@@ -47,12 +47,13 @@ def _json_payload(data):
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, obj):
-        self.nodelist, self.name, self.obj = nodelist, name, obj
+    def __init__(self, nodelist, name, obj, when=None):
+        self.nodelist, self.name, self.obj, self.when = nodelist, name, obj, when
 
     def render(self, context):
         obj = self.obj.resolve(context)
-        if obj is None or getattr(obj, "pk", None) is None:
+        cacheable = self.when is None or self.when.resolve(context)
+        if obj is None or getattr(obj, "pk", None) is None or not cacheable:
             return self.nodelist.render(context)
         key = fragment_key(self.name.resolve(context), context.get("request"), obj)
         return mark_safe(cached(key, [page_tag(obj)], lambda: str(self.nodelist.render(context))))  # noqa: S308
@@ -66,13 +67,21 @@ def cachedfragment(parser, token):
     the page, what it references, what it lists below it). For parts of a page that change only
     when content does: nothing that depends on the moment (opening now, today's date) or on the
     request's parameters may go inside. Values the fragment alone needs should reach the
-    context lazily (callables), so that a hit costs no query."""
+    context lazily (callables), so that a hit costs no query.
+
+    ``{% cachedfragment "name" page when=condition %}`` caches only while ``condition`` is true
+    (e.g. a page without a search), and renders the content afresh otherwise."""
     bits = token.split_contents()
+    when = None
+    if len(bits) == 4 and bits[3].startswith("when="):
+        when = parser.compile_filter(bits.pop()[len("when=") :])
     if len(bits) != 3:
-        raise template.TemplateSyntaxError('{% cachedfragment "name" object %} takes a name and an object')
+        raise template.TemplateSyntaxError(
+            '{% cachedfragment "name" object [when=condition] %} takes a name and an object'
+        )
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), when)
 
 
 # --- the chrome: menu, footer, site settings, localised home, language links ---------------------
