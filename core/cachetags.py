@@ -108,15 +108,17 @@ def depends_on(*tags):
         collector.tags.update(tag for tag in tags if tag)
 
 
-def cached(key, tags, compute, timeout=None):
+def cached(key, tags, compute, timeout=None, *, record=True):
     """``compute()``, kept in the cache under ``key`` until one of ``tags`` is bumped.
 
     Used for fragments every page repeats (menu, footer, language links): the tags are also
-    recorded for the response being computed, so a cached page that shows the fragment goes stale
-    with it. A cache that is down only costs the computation.
+    recorded for the response being computed (unless ``record=False``, for what only speeds the
+    computation up without being part of the response), so a cached page that shows the
+    fragment goes stale with it. A cache that is down only costs the computation.
     """
     tags = set(tags) | {EPOCH}
-    depends_on(*tags)
+    if record:
+        depends_on(*tags)
     entry = cache.get(key)
     if entry is not None:
         recorded, value = entry

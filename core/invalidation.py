@@ -196,8 +196,9 @@ def object_changed(sender, instance, raw=False, **kwargs):
 
 
 def site_changed(sender, instance, **kwargs):
+    """A site's host name, port or root changed: every address may answer differently."""
     if not _paused():
-        invalidate(Dependents(tags={cachetags.ALL}))
+        invalidate(Dependents(tags={cachetags.ALL, cachetags.EPOCH}))
 
 
 @functools.cache

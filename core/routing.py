@@ -5,8 +5,9 @@ root page (a query), the root's translation in the request's language (a query) 
 its own type (a query), before walking the path (``BasePage.route``: two more). The first four
 answers change only when a site or a language's home page changes, so ``SiteRootMiddleware``
 keeps them in the cache per host, port and language under the ``chrome`` tag (which
-``core.dependencies`` bumps when a home page changes; a change of a site bumps ``all``) and hands
-Wagtail's serve view a route it has already found. A cache that is down costs the four queries.
+``core.dependencies`` bumps when a home page changes; a change of a site bumps ``all``), sets the
+site on every request (the search, feeds and templates ask for it too) and hands Wagtail's serve
+view a route it has already found. A cache that is down costs the four queries.
 """
 
 from django.http import Http404
@@ -32,7 +33,14 @@ def site_and_root(request):
             return None
         return site, site.root_page.localized.specific
 
-    return cachetags.cached(key, [CHROME, cachetags.ALL], compute)
+    # Not recorded for the response: which site and root answer is not content (a change of a
+    # site makes everything stale, see ``core.invalidation.site_changed``).
+    return cachetags.cached(key, [CHROME, cachetags.ALL], compute, record=False)
+
+
+# Views that never ask for the site (the admin finds its own; static files and health checks
+# need none).
+SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz")
 
 
 class SiteRootMiddleware:
@@ -45,13 +53,15 @@ class SiteRootMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
+        if hasattr(request, "_wagtail_route_for_request") or request.path_info.startswith(SKIP_PREFIXES):
             return None
         found = site_and_root(request)
         if found is None:
             return None  # Wagtail decides (no site: 404)
         site, root = found
-        request._wagtail_site = site
+        request._wagtail_site = site  # for every view: the search, feeds, settings, the chrome
+        if view_func is not wagtail_serve:
+            return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         components = [component for component in path.split("/") if component]
         try:
