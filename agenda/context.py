@@ -9,6 +9,7 @@ password-protected events are never counted.
 
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -57,10 +58,9 @@ def login_url(request):
 
 
 def _load_occurrences(ids):
-    from .models import EventOccurrence
-
     return (
-        EventOccurrence.objects.filter(pk__in=ids)
+        apps.get_model("agenda", "EventOccurrence")
+        .objects.filter(pk__in=ids)
         .select_related("event", "event__organiser", "event__venue_museum")
         .in_bulk()
     )

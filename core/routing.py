@@ -5,9 +5,9 @@ root page (a query), the root's translation in the request's language (a query) 
 its own type (a query), before walking the path (``BasePage.route``: two more). The first four
 answers change only when a site or a language's home page changes, so ``SiteRootMiddleware``
 keeps them in the cache per host, port and language under the ``chrome`` tag (which
-``core.dependencies`` bumps when a home page changes; a change of a site bumps ``all``), sets the
-site on every request (the search, feeds and templates ask for it too) and hands Wagtail's serve
-view a route it has already found. A cache that is down costs the four queries.
+``core.dependencies`` bumps when a home page changes; a change of a site bumps ``all``) and hands
+Wagtail's serve view a route it has already found; ``find_site`` gives other views that show the
+chrome (the search, feeds) the site the same way. A cache that is down costs the four queries.
 """
 
 from django.http import Http404
@@ -38,11 +38,6 @@ def site_and_root(request):
     return cachetags.cached(key, [CHROME, cachetags.ALL], compute, record=False)
 
 
-# Views that never ask for the site (the admin finds its own; static files and health checks
-# need none).
-SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz")
-
-
 class SiteRootMiddleware:
     """Finds the route of a page request from the cached site and root (see the module)."""
 
@@ -53,15 +48,13 @@ class SiteRootMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if hasattr(request, "_wagtail_route_for_request") or request.path_info.startswith(SKIP_PREFIXES):
+        if view_func is not wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
             return None
         found = site_and_root(request)
         if found is None:
             return None  # Wagtail decides (no site: 404)
         site, root = found
-        request._wagtail_site = site  # for every view: the search, feeds, settings, the chrome
-        if view_func is not wagtail_serve:
-            return None
+        request._wagtail_site = site
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         components = [component for component in path.split("/") if component]
         try:
@@ -69,3 +62,14 @@ class SiteRootMiddleware:
         except Http404:
             request._wagtail_route_for_request = None
         return None
+
+
+def find_site(request):
+    """``Site.find_for_request`` from the cache: for views other than pages (the search, feeds)
+    that show the chrome."""
+    if request is None:
+        return None
+    if not hasattr(request, "_wagtail_site"):
+        found = site_and_root(request)
+        request._wagtail_site = found[0] if found else None
+    return request._wagtail_site

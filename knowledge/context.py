@@ -9,6 +9,7 @@ how many articles a login would open ("12 more articles for members — log in",
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -102,9 +103,12 @@ def members_only(page, visibility):
 
 
 def _load_articles(ids):
-    from .models import ArticlePage
-
-    return ArticlePage.objects.filter(pk__in=ids).prefetch_related("dossiers").in_bulk()
+    return (
+        apps.get_model("knowledge", "ArticlePage")
+        .objects.filter(pk__in=ids)
+        .prefetch_related("dossiers")
+        .in_bulk()
+    )
 
 
 def _build_card(article, request):

@@ -7,6 +7,7 @@ the pages of a language's tree are listed with its aliases (``queries.in_tree``)
 
 from dataclasses import replace
 
+from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -27,9 +28,9 @@ DEFAULT_PER_PAGE = 20
 
 
 def _load_cards(ids):
-    from .models import MuseumPage
-
-    return queries.with_museum_data(MuseumPage.objects.filter(pk__in=ids)).in_bulk()
+    return queries.with_museum_data(
+        apps.get_model("museums", "MuseumPage").objects.filter(pk__in=ids)
+    ).in_bulk()
 
 
 def _build_card(museum, request):

@@ -15,6 +15,7 @@ from core.dependencies import CHROME
 from core.fragments import fragment_key, visibility_key
 from core.links import page_path, page_url, public_url
 from core.models import SiteSettings
+from core.routing import find_site
 from core.visibility import Visibility
 
 register = template.Library()
@@ -110,7 +111,7 @@ def _memo(request):
 
 
 def _site(request):
-    site = Site.find_for_request(request) if request is not None else None
+    site = find_site(request)
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return site
