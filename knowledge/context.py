@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction
 
 from core.charts import format_value, render_chart
+from core.fragments import Lazy
 from core.itemcache import ItemCache
 from core.paging import paginate
 from core.visibility import Visibility
@@ -188,9 +189,10 @@ def dossier_context(dossier_page, request):
 def article_context(article, request):
     visibility = Visibility.for_request(request)
     return {
-        "downloads": list(article.downloads.select_related("document")),
+        # Only the article's cached fragment reads these.
+        "downloads": Lazy(lambda: list(article.downloads.select_related("document"))),
         "related_articles": related_articles(article, visibility),
-        "members_only": members_only(article, visibility),
+        "members_only": Lazy(lambda: members_only(article, visibility)),
     }
 
 

@@ -63,7 +63,10 @@ def index_context(index, request):
 
 def category_context(category, request):
     """The category's questions that the reader may see, in editor order."""
-    return {"questions": list(queries.category_questions(category, Visibility.for_request(request)))}
+    visibility = Visibility.for_request(request)
+    # Only the page's cached fragment reads them (questions are the category's children: their
+    # changes bump its tag).
+    return {"questions": Lazy(lambda: list(queries.category_questions(category, visibility)))}
 
 
 def question_context(question, request, form=None):
