@@ -162,8 +162,7 @@ def build_rss(occurrences, request, *, title, link, description, language):
             updateddate=event.last_published_at,
             categories=[event.get_event_type_display()],
         )
-    response = HttpResponse(content_type=feed.content_type)
-    feed.write(response, "utf-8")
+    response = HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
     return cache_headers(response, "feed")
 
 

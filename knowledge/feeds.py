@@ -50,6 +50,5 @@ def article_feed(request, index_page):
             updateddate=article.last_published_at,
             categories=[str(article.get_kind_display())] + [d.name for d in article.dossiers.all()],
         )
-    response = HttpResponse(content_type="application/rss+xml; charset=utf-8")
-    feed.write(response, "utf-8")
+    response = HttpResponse(feed.writeString("utf-8"), content_type="application/rss+xml; charset=utf-8")
     return cache_headers(response, "feed")
