@@ -162,7 +162,7 @@ EVENT_ITEMS = ItemCache(
 
 @router.get(
     "/events/",
-    response={200: EventItemList, 400: Problem},
+    response={200: EventItemList, 400: Problem, 410: Problem},
     summary="Occurrences of events",
     description=(
         "Every occurrence (session or recurrence) of live, public events, sorted by start. Filters are the "

@@ -18,6 +18,7 @@ from pydantic import Field
 
 from core.api.conventions import (
     ListParams,
+    LoadedWindows,
     PageItem,
     PageRef,
     Pagination,
@@ -179,30 +180,12 @@ class MuseumNomination(Schema):
     vote_share: Decimal | None = Field(description="Published share of the votes in percent.")
 
 
-class LoadedWindows:
-    """A queryset whose windows arrive with their related rows: ``Pagination`` counts and slices
-    it as usual, and ``load(window)`` fills in what the items need in bulk, so a list runs the
-    same number of queries whatever its length."""
-
-    def __init__(self, queryset, load):
-        self.queryset = queryset
-        self.load = load
-
-    def count(self):
-        return self.queryset.count()
-
-    def __getitem__(self, window):
-        items = list(self.queryset[window])
-        self.load(items)
-        return items
-
-
 # --- awards ----------------------------------------------------------------------------
 
 
 @router.get(
     "/awards/",
-    response={200: AwardItemList, 400: Problem},
+    response={200: AwardItemList, 400: Problem, 410: Problem},
     summary="Awards",
     description="Published awards with their newest edition.",
 )
@@ -237,7 +220,7 @@ def get_award(request, award_id: int):
 
 @router.get(
     "/award-editions/",
-    response={200: AwardEditionItemList, 400: Problem},
+    response={200: AwardEditionItemList, 400: Problem, 410: Problem},
     summary="Award editions",
     description="Published editions, newest first; filter by `award`, `year`, `museum` and `stage` "
     "(combine them freely).",

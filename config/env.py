@@ -5,6 +5,7 @@ the value into the type the setting needs and fail loudly on a value they cannot
 A boolean is only ever true or false: "false", "0" and "no" are false, not truthy strings.
 """
 
+import json
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -62,4 +63,20 @@ def env_choice(name, default, choices):
         raise ImproperlyConfigured(
             f"The environment variable {name} must be one of {', '.join(sorted(choices))}, not {value!r}."
         )
+    return value
+
+
+def env_json_object(name):
+    """A JSON object of strings (``{"default": "https://..."}``); empty when unset."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {}
+    try:
+        value = json.loads(raw)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f'{name} must be a JSON object, e.g. {{"default": "https://..."}}: {error}'
+        ) from None
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ImproperlyConfigured(f"{name} must be a JSON object whose values are strings.")
     return value

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_choice, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.middleware.AtomicEditsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.api.middleware.ApiCacheMiddleware",
@@ -319,6 +320,12 @@ elif CLOUDFLARE_ZONE_ID:
 
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 100)
 API_DEFAULT_LIMIT = 20
+# Headless preview (core.preview): the front end's preview address per "host:language",
+# "language" or "default" (JSON); empty: this project's /api/v1/preview/ itself.
+HEADLESS_PREVIEW_URLS = env_json_object("HEADLESS_PREVIEW_URLS")
+PREVIEW_TOKEN_SECONDS = env_int("PREVIEW_TOKEN_SECONDS", 600)
+# The change feed (/api/v1/changes/) keeps this many days; older cursors answer 410 (resync).
+CHANGES_RETENTION_DAYS = env_int("CHANGES_RETENTION_DAYS", 30)
 API_MAX_OFFSET = 1_000_000_000  # far beyond any list; keeps numbers within what databases accept
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 

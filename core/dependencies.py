@@ -73,21 +73,30 @@ def api_tags_for_path(path):
                 middle = rest[len(prefix) : len(rest) - len(suffix)]
                 if middle.isdigit():
                     return {page_tag(int(middle))}
-    if rest == "pages/resolve/":
+    if rest == "pages/resolve/" or (
+        rest.startswith("pages/") and rest[6:-1].isdigit() and rest.endswith("/")
+    ):
         return {RESOLVER}
     return {ALL}
 
 
 @dataclass
 class Dependents:
-    """What a change invalidates: cache tags and absolute addresses (for the CDN)."""
+    """What a change invalidates: cache tags and absolute addresses (for the CDN); and, for the
+    change feed (``core.changes``), the ids of the pages that changed themselves (``members``:
+    the page and, for a subtree change, its descendants, however many) and of the pages that
+    show one of them (``related``: translations, references both ways, ancestors)."""
 
     tags: set = field(default_factory=set)
     urls: set = field(default_factory=set)
+    members: set = field(default_factory=set)
+    related: set = field(default_factory=set)
 
     def update(self, other):
         self.tags |= other.tags
         self.urls |= other.urls
+        self.members |= other.members
+        self.related |= other.related
         return self
 
     def __bool__(self):
@@ -208,7 +217,9 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
     related_ids -= set(family)
 
     members = dict(family)
+    result.members.add(page.pk)
     if subtree:
+        result.members.update(Page.objects.descendant_of(page).values_list("pk", flat=True))
         for p in family.values():
             descendants = Page.objects.descendant_of(p).select_related("content_type")
             if descendants.count() > SUBTREE_LIMIT:
@@ -228,6 +239,7 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
         for end in range(2 * steplen, len(p.path), steplen)
     }
     ancestors = {a.pk: a for a in Page.objects.filter(path__in=prefixes).select_related("content_type")}
+    result.related |= (set(family) | set(related) | set(ancestors)) - result.members
 
     for p in members.values():
         label = p.content_type.model_class()._meta.label_lower if p.content_type_id else None
@@ -259,6 +271,9 @@ def object_dependents(obj, *, urls=True):
     result = Dependents(tags={type_tag(type(obj)), CHROME})
     for page in Page.objects.filter(pk__in=referencing_page_ids(obj)):
         result.update(page_dependents(page, urls=urls))
+    # The pages did not change themselves: what they show did.
+    result.related |= result.members
+    result.members = set()
     if urls:
         result.urls |= _api_urls(type(obj)._meta.label_lower)
     return result

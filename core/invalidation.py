@@ -28,11 +28,12 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from core import cachetags
+from core import cachetags, changes
 from core.dependencies import (
     CHROME,
     RESOLVER,
     SITEMAP,
+    SUBTREE_LIMIT,
     Dependents,
     object_dependents,
     page_dependents,
@@ -85,11 +86,19 @@ def purge(urls):
         logger.exception("purging %d addresses from the CDN failed", len(urls))
 
 
-def invalidate(dependents):
+def invalidate(dependents, kind=None, *, gone=False):
     """Invalidate ``dependents`` now and once more, with the CDN purge, when the transaction
-    commits (at once outside a transaction)."""
+    commits (at once outside a transaction). With ``kind``, the change also goes to the change
+    feed (``core.changes``), in the same transaction."""
     if _paused() or not dependents:
         return
+    if kind is not None and (dependents.members or dependents.related):
+        try:
+            changes.record(dependents.members, dependents.related, kind, gone=gone)
+        except Exception:
+            # Never silently: a change the feed misses leaves clients stale until they resync.
+            logger.exception("could not record a change for the change feed")
+            raise
     # ``all``: responses that could not say what they depend on go stale with any change.
     dependents.tags.add(cachetags.ALL)
     with contextlib.suppress(Exception):
@@ -106,6 +115,8 @@ def invalidate_everything():
     """Every cached response is stale (after a bulk load); the CDN is not purged."""
     with contextlib.suppress(Exception):
         cachetags.bump({cachetags.EPOCH, cachetags.ALL, CHROME, SITEMAP, RESOLVER})
+    # The change feed recorded nothing meanwhile: clients must fetch everything again.
+    changes.reset()
 
 
 def _cdn():
@@ -126,32 +137,61 @@ def _safely(compute):
 
 
 def page_pre_save(sender, instance, raw=False, **kwargs):
-    """Remember the pages this page referenced before the save (a changed venue, say)."""
+    """Remember the pages this page referenced before the save (a changed venue, say), its
+    title and slug (which every page below it shows, in breadcrumbs and addresses) and whether
+    it was live (the pages below it come back with it)."""
     if raw or _paused() or not instance.pk or not instance.live:
         return
     with contextlib.suppress(Exception):
         instance._museumsite_referenced_before = referenced_page_ids(instance)
+        instance._museumsite_before = (
+            Page.objects.filter(pk=instance.pk).values_list("title", "slug", "live").first()
+        )
 
 
 def page_changed(sender, instance, **kwargs):
     if _paused():
         return
     before = getattr(instance, "_museumsite_referenced_before", ())
-    invalidate(_safely(lambda: page_dependents(instance, extra_related=before, urls=_cdn())))
+    state_before = getattr(instance, "_museumsite_before", None)
+
+    def compute():
+        dependents = page_dependents(instance, extra_related=before, urls=_cdn())
+        if state_before is not None and state_before != (instance.title, instance.slug, True):
+            # Renamed or readdressed: every page below shows the change (breadcrumbs, paths);
+            # published again: every page below is public again.
+            below = set(Page.objects.descendant_of(instance).values_list("pk", flat=True))
+            dependents.related |= below
+            if len(below) > SUBTREE_LIMIT:
+                dependents.tags |= {cachetags.ALL, cachetags.EPOCH}
+            else:
+                dependents.tags |= {cachetags.page_tag(pk) for pk in below}
+        return dependents
+
+    invalidate(_safely(compute), changes.Kind.UPDATED)
 
 
 def page_gone(sender, instance, **kwargs):
-    """Unpublished: the page and everything below it leave every public surface."""
+    """Unpublished: the page and everything below it leave every public surface. (Wagtail also
+    says so of a live page it is about to delete, while the page is still live in the database.)"""
     if _paused():
         return
-    invalidate(_safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())))
+    deleting = getattr(instance, "_museumsite_deleting", False) or instance.live
+    invalidate(
+        _safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())),
+        changes.Kind.DELETED if deleting else changes.Kind.UNPUBLISHED,
+        gone=deleting,
+    )
 
 
 def page_pre_delete(sender, instance, **kwargs):
     # Computed before the delete: afterwards its ancestors and addresses are gone.
     if _paused() or not isinstance(instance, Page):
         return
-    invalidate(_safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())))
+    instance._museumsite_deleting = True
+    invalidate(
+        _safely(lambda: page_dependents(instance, subtree=True, urls=_cdn())), changes.Kind.DELETED, gone=True
+    )
 
 
 def page_moving(sender, instance, **kwargs):
@@ -165,7 +205,7 @@ def page_moved(sender, instance, **kwargs):
     if _paused():
         return
     page = Page.objects.get(pk=instance.pk)
-    invalidate(_safely(lambda: page_dependents(page, subtree=True, urls=_cdn())))
+    invalidate(_safely(lambda: page_dependents(page, subtree=True, urls=_cdn())), changes.Kind.MOVED)
 
 
 def restriction_changed(sender, instance, **kwargs):
@@ -173,7 +213,7 @@ def restriction_changed(sender, instance, **kwargs):
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
-        invalidate(_safely(lambda: page_dependents(page, subtree=True, urls=_cdn())))
+        invalidate(_safely(lambda: page_dependents(page, subtree=True, urls=_cdn())), changes.Kind.RESTRICTED)
 
 
 def restriction_groups_changed(sender, instance, action, **kwargs):
@@ -192,7 +232,7 @@ def object_changed(sender, instance, raw=False, **kwargs):
     if kwargs.get("created") and isinstance(instance, _setting_models()):
         # The settings row a first request creates holds the defaults that were shown already.
         return
-    invalidate(_safely(lambda: object_dependents(instance, urls=_cdn())))
+    invalidate(_safely(lambda: object_dependents(instance, urls=_cdn())), changes.Kind.RELATED)
 
 
 def site_changed(sender, instance, **kwargs):

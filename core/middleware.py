@@ -1,13 +1,18 @@
-"""Refuse NUL characters in API addresses and query parameters before any view sees them.
+"""Request guards: ``RejectNulMiddleware`` and ``AtomicEditsMiddleware``.
+
+Refuse NUL characters in API addresses and query parameters before any view sees them.
 
 A NUL byte has no meaning in a URL parameter, and databases reject it in queries (PostgreSQL
 refuses it in any string), so it would otherwise surface as a server error deep in a view.
 HTML pages validate their own parameters and show the message in the page.
 """
 
+from django.db import transaction
+
 from core.api.problems import problem_response
 
 NUL = "\x00"
+ADMIN_PREFIX = "/admin/"
 
 
 class RejectNulMiddleware:
@@ -26,4 +31,24 @@ class RejectNulMiddleware:
                 "The address or a query parameter contains a NUL character, which is not allowed.",
                 [{"name": name.replace(NUL, ""), "reason": "contains a NUL character"} for name in names],
             )
+        return self.get_response(request)
+
+
+class AtomicEditsMiddleware:
+    """Every editor action in the admin (a POST and the like) runs in one database transaction.
+
+    Wagtail's publish, unpublish, move and delete actions do not open one themselves; in one, a
+    change and what it records beside it (the change feed's rows, ``core.changes``) commit
+    together or not at all: a worker that dies halfway leaves neither. Side effects that must wait
+    for the commit use ``transaction.on_commit`` (the CDN purge does)."""
+
+    UNSAFE = ("POST", "PUT", "PATCH", "DELETE")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.UNSAFE and request.path.startswith(ADMIN_PREFIX):
+            with transaction.atomic():
+                return self.get_response(request)
         return self.get_response(request)

@@ -221,6 +221,12 @@ class Visibility:
         return cls(*state)
 
     @classmethod
+    def current_public(cls):
+        """``public()`` read from the database now, not from the cache (inside a change, before
+        the signal that forgets the cached state may have run)."""
+        return cls(_load_restrictions(), _load_hidden_sections())
+
+    @classmethod
     def for_request(cls, request):
         """What the reader of ``request`` may see (kept on the request; public without one)."""
         if request is None:

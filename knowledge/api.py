@@ -165,7 +165,11 @@ def _articles(locale):
     )
 
 
-@router.get("/dossiers/", response={200: DossierList, 400: Problem}, summary="Dossiers of the knowledge base")
+@router.get(
+    "/dossiers/",
+    response={200: DossierList, 400: Problem, 410: Problem},
+    summary="Dossiers of the knowledge base",
+)
 def list_dossiers(request, params: Query[ListParams]):
     return Pagination(request, params).respond(
         _dossiers(params.locale), lambda page: dossier_item(page, request)
@@ -198,7 +202,7 @@ ARTICLE_ITEMS = ItemCache("articles", load=_load_articles, build=article_item)
 
 @router.get(
     "/articles/",
-    response={200: ArticleList, 400: Problem},
+    response={200: ArticleList, 400: Problem, 410: Problem},
     summary="Knowledge articles, newest first",
     description="Filters combine: `dossier` and `theme` are slugs, `kind` a kind, `year` the "
     "publication year, `q` a full-text search. Unknown slugs are a 400 problem.",
@@ -228,7 +232,7 @@ def get_article(request, article_id: int, params: Query[LocaleParams]):
 
 @router.get(
     "/figures/",
-    response={200: FiguresList, 400: Problem},
+    response={200: FiguresList, 400: Problem, 410: Problem},
     summary="Museumcijfers: every year's figures, oldest first",
     description="Each item is one year's figures page; estimates are marked with `is_estimate`.",
 )

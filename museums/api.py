@@ -341,7 +341,7 @@ MUSEUM_ITEMS = ItemCache("museums", load=_load_museums, build=museum_item_static
 MUSEUM_ITEMS_BY_DISTANCE = replace(MUSEUM_ITEMS, fields=("pk", "distance_km"))
 
 
-@router.get("/museums/", response={200: MuseumList, 400: Problem}, summary="Find museums")
+@router.get("/museums/", response={200: MuseumList, 400: Problem, 410: Problem}, summary="Find museums")
 def list_museums(request, params: Query[MuseumParams]):
     """The museum finder: filters combine; with `lat`/`lon` the results are sorted by distance."""
     now = timezone.now()
@@ -370,7 +370,9 @@ def get_museum(request, museum_id: int):
 # --- exhibitions -----------------------------------------------------------------------------
 
 
-@router.get("/exhibitions/", response={200: ExhibitionList, 400: Problem}, summary="List exhibitions")
+@router.get(
+    "/exhibitions/", response={200: ExhibitionList, 400: Problem, 410: Problem}, summary="List exhibitions"
+)
 def list_exhibitions(request, params: Query[ExhibitionParams]):
     """Exhibitions of published museums; `current`/`upcoming` are relative to `date` (default today)."""
     today = params.date or timezone.localdate()

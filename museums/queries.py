@@ -241,6 +241,10 @@ class WithMuseums:
 
     def __init__(self, exhibitions):
         self.exhibitions = exhibitions
+        self.model = exhibitions.model
+
+    def filter(self, *args, **kwargs):
+        return WithMuseums(self.exhibitions.filter(*args, **kwargs))
 
     def count(self):
         return self.exhibitions.count()

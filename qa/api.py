@@ -15,6 +15,7 @@ from core.api.conventions import (
     PageItem,
     PageRef,
     Pagination,
+    WindowParams,
     list_schema,
     page_ref,
 )
@@ -89,7 +90,7 @@ class QuestionListParams(ListParams):
     )
 
 
-class QuestionSuggestParams(ListParams):
+class QuestionSuggestParams(WindowParams):
     q: str = Field(min_length=1, max_length=100, description="What the reader has typed so far.")
     limit: int = Field(8, ge=1, le=MAX_SUGGESTIONS, description=f"At most {MAX_SUGGESTIONS} suggestions.")
 
@@ -103,7 +104,7 @@ def _categories_by_path(locale_code):
 
 @router.get(
     "/categories/",
-    response={200: QuestionCategoryList, 400: Problem},
+    response={200: QuestionCategoryList, 400: Problem, 410: Problem},
     summary="Q&A categories",
     description="The published categories of the Museumkaart Q&A in editor order, with their question counts.",
 )
@@ -117,7 +118,7 @@ def list_categories(request, params: Query[ListParams]):
 
 @router.get(
     "/questions/",
-    response={200: QuestionList, 400: Problem},
+    response={200: QuestionList, 400: Problem, 410: Problem},
     summary="Q&A questions",
     description=(
         "Published questions in tree order (category by category), or most relevant first with `q`. "

@@ -1,7 +1,7 @@
 """The core's part of the public API and the conventions every router follows.
 
-``router`` holds ``/themes/`` (the five sector themes that tag almost everything) and
-``/pages/resolve/`` (see ``pages``); ``conventions``, ``problems`` and ``middleware`` are
+``router`` holds ``/themes/`` (the five sector themes that tag almost everything),
+``/pages/resolve/`` and ``/pages/<id>/`` (see ``pages``) and ``/changes/`` (see ``changes``); ``conventions``, ``problems`` and ``middleware`` are
 what every app's router uses.
 """
 
@@ -12,14 +12,18 @@ from pydantic import Field
 
 from core.models import Theme
 
+from .changes import router as changes_router
 from .conventions import ListParams, Pagination, list_schema
 from .pages import router as pages_router
+from .preview import router as preview_router
 from .problems import Problem
 
 router = Router()
 taxonomy = Router(tags=["taxonomy"])
 router.add_router("/pages/", pages_router)
 router.add_router("/", taxonomy)
+router.add_router("/", changes_router)
+router.add_router("/", preview_router)
 
 
 class ThemeItem(Schema):

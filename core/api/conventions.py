@@ -18,12 +18,18 @@ from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
+from django.utils import timezone
 from ninja import Schema
 from pydantic import Field, create_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from core import changes
 from core.links import page_path, public_url
 from core.visibility import Visibility
+
+from .problems import ApiError, invalid
+
+EARLIEST, LATEST = 1900, 9000  # years: outside, a time is a typo (and overflows some databases)
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 LocaleCode = Literal[LANGUAGE_CODES]  # type: ignore[valid-type]
@@ -35,7 +41,7 @@ class LocaleParams(Schema):
     )
 
 
-class ListParams(LocaleParams):
+class WindowParams(LocaleParams):
     limit: int = Field(
         settings.API_DEFAULT_LIMIT,
         ge=1,
@@ -47,6 +53,19 @@ class ListParams(LocaleParams):
         ge=0,
         le=settings.API_MAX_OFFSET,
         description=f"How many items to skip (at most {settings.API_MAX_OFFSET:,}).",
+    )
+
+
+class ListParams(WindowParams):
+    modified_since: datetime | None = Field(
+        None,
+        description=(
+            "Only items published, or changed through a page they show or a move, at or after this "
+            "time (ISO 8601, e.g. `2026-12-01T09:00:00+01:00`; without an offset, Amsterdam time). "
+            "Inclusive, to the microsecond: pass the time of your last sync minus a second or the "
+            "newest `last_published_at` you hold. Removals are not listed: read them from "
+            "`/api/v1/changes/`. Earlier than the change feed keeps: 410 (fetch everything)."
+        ),
     )
 
 
@@ -114,6 +133,14 @@ class Pagination:
         self.request = request
         self.limit = params.limit
         self.offset = params.offset
+        self.modified_since = getattr(params, "modified_since", None)
+
+    def since(self, items):
+        """``items`` (a queryset, or anything with ``model`` and ``filter``) narrowed to
+        ``modified_since`` (see ``ListParams``); unchanged without it."""
+        if self.modified_since is None:
+            return items
+        return modified_since(items, self.modified_since)
 
     def _link(self, offset):
         query = self.request.GET.copy()
@@ -124,6 +151,7 @@ class Pagination:
     def respond(self, items, serialize, count=None):
         """``{"count", "next", "previous", "items"}`` for ``items`` (a queryset or a list);
         ``serialize`` maps each object of the window to a dict."""
+        items = self.since(items)
         if count is None:
             count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
         window = list(items[self.offset : self.offset + self.limit]) if self.offset < count else []
@@ -137,6 +165,7 @@ class Pagination:
 
     def respond_cached(self, queryset, item_cache, count=None):
         """``respond`` for a queryset whose items ``item_cache`` keeps (``core.itemcache``)."""
+        queryset = self.since(queryset)
         if count is None:
             count = queryset.count()
         rows = []
@@ -150,6 +179,69 @@ class Pagination:
             "previous": self._link(max(0, self.offset - self.limit)) if self.offset > 0 else None,
             "items": item_cache.items(rows, self.request),
         }
+
+
+class LoadedWindows:
+    """A queryset whose windows arrive with their related rows: ``Pagination`` counts, filters
+    and slices it as usual, and ``load(window)`` fills in what the items need in bulk, so a list
+    runs the same number of queries whatever its length."""
+
+    def __init__(self, queryset, load):
+        self.queryset = queryset
+        self.load = load
+        self.model = queryset.model
+
+    def filter(self, *args, **kwargs):
+        return LoadedWindows(self.queryset.filter(*args, **kwargs), self.load)
+
+    def count(self):
+        return self.queryset.count()
+
+    def __getitem__(self, window):
+        items = list(self.queryset[window])
+        self.load(items)
+        return items
+
+
+def _page_prefix(model):
+    """How ``model`` reaches its page: ``""`` for a page, ``"event__"`` for a row that belongs
+    to one (an occurrence), ``None`` for neither."""
+    if issubclass(model, Page):
+        return ""
+    for field in model._meta.get_fields():
+        if (
+            field.many_to_one
+            and field.concrete
+            and field.related_model
+            and issubclass(field.related_model, Page)
+        ):
+            return f"{field.name}__"
+    return None
+
+
+def modified_since(items, since):
+    """``items`` published or recorded as changed at or after ``since`` (``core.changes``);
+    snippets by their ``updated_at``."""
+    if timezone.is_naive(since):
+        since = timezone.make_aware(since)
+    if not EARLIEST <= since.year <= LATEST:
+        raise invalid(
+            [{"name": "modified_since", "reason": f"must be between the years {EARLIEST} and {LATEST}"}]
+        )
+    prefix = _page_prefix(items.model)
+    if prefix is None:
+        if not any(field.name == "updated_at" for field in items.model._meta.get_fields()):
+            raise invalid([{"name": "modified_since", "reason": "this list has no modification times"}])
+        return items.filter(updated_at__gte=since)
+    try:
+        return items.filter(changes.changed_since_q(since, prefix))
+    except changes.TooOld:
+        raise ApiError(
+            410,
+            "modified_since is earlier than the changes this server keeps: fetch the whole list again "
+            "(without modified_since), then follow /api/v1/changes/.",
+            [{"name": "modified_since", "reason": "earlier than the change feed keeps"}],
+        ) from None
 
 
 def paginate(request, items, params, serialize, count=None):

@@ -6,6 +6,7 @@
 - Successful GETs get a strong ``ETag`` and the ``api`` cache preset (``core.http``); a matching
   ``If-None-Match`` answers 304. Other answers are not cached (``no-cache``).
 - Any error response that is not yet a problem document (405 from routing, 500) becomes one.
+- Answers for one person (the headless preview) are ``private, no-store`` and ``noindex``.
 """
 
 import hashlib
@@ -27,6 +28,9 @@ CORS_HEADERS = {
 }
 
 
+PRIVATE_PREFIXES = ("/api/v1/preview/",)
+
+
 class ApiCacheMiddleware:
     prefix = "/api/"
 
@@ -45,7 +49,11 @@ class ApiCacheMiddleware:
         head = request.method == "HEAD"
         if head:
             request.method = "GET"
-        response = self._finish(request, self.get_response(request))
+        response = self.get_response(request)
+        if request.path.startswith(PRIVATE_PREFIXES):
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        response = self._finish(request, response)
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag"
         if head:

@@ -1,4 +1,5 @@
-"""``/api/v1/pages/resolve/``: resolve a site path to the typed page a headless front end renders.
+"""``/api/v1/pages/resolve/``: resolve a site path to the typed page a headless front end renders;
+``/api/v1/pages/<id>/``: the same answer by page id (what the change feed points at).
 
 The answer has the flat shape of every detail of the API: the page item's fields, the fields every
 page has (SEO, breadcrumbs, translations) and the page type's own fields (``get_api_data``), all at
@@ -9,9 +10,9 @@ from datetime import datetime
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Query, Router, Schema
+from ninja import Path, Query, Router, Schema
 from pydantic import ConfigDict, Field, model_validator
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from core.visibility import Visibility
 
@@ -19,6 +20,7 @@ from .conventions import PageItem, PageRef, page_item, page_ref
 from .problems import ApiError, Problem
 
 router = Router(tags=["pages"])
+MAX_PAGE_ID = 2**31 - 1
 
 
 class ResolveParams(Schema):
@@ -112,3 +114,23 @@ def resolve(request, params: Query[ResolveParams]):
     except Http404:
         raise ApiError(404, f"No published page at {params.path}.") from None
     return page_detail(page, request)
+
+
+class PageIdParams(Schema):
+    page_id: int = Field(ge=1, le=MAX_PAGE_ID, description="The page's id (`id` of any item).")
+
+
+@router.get(
+    "/{page_id}/",
+    response={200: PageDetail, 400: Problem, 404: Problem},
+    summary="A page by id, whatever its type",
+    description=(
+        "The same answer as `/pages/resolve/`, by id: where the change feed's `detail` points. "
+        "Drafts, unpublished, private pages and aliases are 404."
+    ),
+)
+def page_by_id(request, params: Path[PageIdParams]):
+    page = Visibility.public().listable(Page.objects.filter(pk=params.page_id)).first()
+    if page is None:
+        raise ApiError(404, f"No published page with id {params.page_id}.")
+    return page_detail(page.specific, request)

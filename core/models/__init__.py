@@ -1,5 +1,6 @@
 from .base import BasePage
+from .changes import Change, ChangeFeedState
 from .settings import SiteSettings
 from .taxonomy import Dossier, Organisation, Theme
 
-__all__ = ["BasePage", "Dossier", "Organisation", "SiteSettings", "Theme"]
+__all__ = ["BasePage", "Change", "ChangeFeedState", "Dossier", "Organisation", "SiteSettings", "Theme"]

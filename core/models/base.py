@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from core import preview
 from core.links import page_url
 from core.visibility import Visibility
 
@@ -94,6 +95,27 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    # --- Preview ----------------------------------------------------------------------
+
+    @property
+    def preview_modes(self):
+        """Wagtail's own preview and the front end's (``core.preview``)."""
+        return [*super().preview_modes, (preview.MODE, _("Front end (headless)"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name != preview.MODE:
+            return super().serve_preview(request, mode_name)
+        if not self.pk:
+            return HttpResponse(
+                _("Save a draft first: the front end previews saved pages."),
+                content_type="text/plain; charset=utf-8",
+            )
+        token = preview.issue(self)
+        site = self.get_site()
+        response = HttpResponseRedirect(preview.preview_address(self, token, site))
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     # --- Listing ----------------------------------------------------------------------
 
