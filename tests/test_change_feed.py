@@ -7,11 +7,12 @@ the same for a client that asks every list for ``modified_since`` and the feed f
 """
 
 import random
+import threading
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -323,3 +324,41 @@ def test_a_failed_edit_records_nothing(client, tree):
         raise RuntimeError("the worker died")
     assert Change.objects.count() == before
     assert Page.objects.get(pk=page.pk).title == "Seminar"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cursors_become_visible_in_commit_order_on_postgresql(tree):
+    """A writer that recorded a change holds the feed until it commits: a second writer waits, so
+    a reader that has seen the second's cursor can never later find the first's committed."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has one writer at a time; the advisory lock is PostgreSQL's")
+    first_page = Page.objects.get(title="Seminar").pk
+    second_page = Page.objects.get(title="Webinar").pk
+    recorded, release, second_done = threading.Event(), threading.Event(), threading.Event()
+    ids = {}
+
+    def first():
+        with transaction.atomic():
+            changes.record({first_page})
+            ids["first"] = Change.objects.filter(object_id=first_page).order_by("-id").values_list("id", flat=True)[0]
+            recorded.set()
+            release.wait(10)
+        connection.close()
+
+    def second():
+        recorded.wait(10)
+        with transaction.atomic():
+            changes.record({second_page})
+        ids["second"] = Change.objects.filter(object_id=second_page).order_by("-id").values_list("id", flat=True)[0]
+        second_done.set()
+        connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert recorded.wait(10)
+    assert not second_done.wait(1.0), "the second writer recorded while the first had not committed"
+    release.set()
+    for thread in threads:
+        thread.join(20)
+    assert second_done.is_set() and ids["second"] > ids["first"]
