@@ -73,6 +73,8 @@ def api_tags_for_path(path):
                 middle = rest[len(prefix) : len(rest) - len(suffix)]
                 if middle.isdigit():
                     return {page_tag(int(middle))}
+    if rest == "site/":
+        return {CHROME}
     if rest == "pages/resolve/" or (
         rest.startswith("pages/") and rest[6:-1].isdigit() and rest.endswith("/")
     ):

@@ -14,7 +14,6 @@ from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Site
-from wagtail.views import serve as wagtail_serve
 
 from core import cachetags
 from core.dependencies import CHROME
@@ -38,6 +37,15 @@ def site_and_root(request):
     return cachetags.cached(key, [CHROME, cachetags.ALL], compute, record=False)
 
 
+def _is_wagtail_serve(view_func):
+    # By name: importing ``wagtail.views`` here would load models before the app registry is
+    # ready (this module is imported while models load).
+    return (
+        getattr(view_func, "__module__", "") == "wagtail.views"
+        and getattr(view_func, "__name__", "") == "serve"
+    )
+
+
 class SiteRootMiddleware:
     """Finds the route of a page request from the cached site and root (see the module)."""
 
@@ -48,7 +56,7 @@ class SiteRootMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_serve or hasattr(request, "_wagtail_route_for_request"):
+        if not _is_wagtail_serve(view_func) or hasattr(request, "_wagtail_route_for_request"):
             return None
         found = site_and_root(request)
         if found is None:

@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
+from core.models import SiteSettings
 from core.page_types import project_page_models
 from core.seeding import seed_step
 from core.visibility import Visibility
@@ -156,6 +157,17 @@ def standard_pages(ctx):
         ctx.register_section(data["slug"], page)
         if data["en"]:
             ctx.translate(page, "en", **data["en"])
+    # The footer (and the forms that ask for personal data) link the statements.
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        values = SiteSettings.for_site(site)
+        if values.privacy_page_id is None or values.accessibility_page_id is None:
+            values.privacy_page_id = values.privacy_page_id or ctx.sections.get("privacy")
+            values.accessibility_page_id = values.accessibility_page_id or ctx.sections.get(
+                "toegankelijkheid"
+            )
+            values.save()
+            ctx.created += 1
 
 
 @seed_step(kind="demo", order=980, label="featured items on the home page")

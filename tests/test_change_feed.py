@@ -340,7 +340,9 @@ def test_cursors_become_visible_in_commit_order_on_postgresql(tree):
     def first():
         with transaction.atomic():
             changes.record({first_page})
-            ids["first"] = Change.objects.filter(object_id=first_page).order_by("-id").values_list("id", flat=True)[0]
+            ids["first"] = (
+                Change.objects.filter(object_id=first_page).order_by("-id").values_list("id", flat=True)[0]
+            )
             recorded.set()
             release.wait(10)
         connection.close()
@@ -349,7 +351,9 @@ def test_cursors_become_visible_in_commit_order_on_postgresql(tree):
         recorded.wait(10)
         with transaction.atomic():
             changes.record({second_page})
-        ids["second"] = Change.objects.filter(object_id=second_page).order_by("-id").values_list("id", flat=True)[0]
+        ids["second"] = (
+            Change.objects.filter(object_id=second_page).order_by("-id").values_list("id", flat=True)[0]
+        )
         second_done.set()
         connection.close()
 

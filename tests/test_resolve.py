@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from home.factories import StandardPageFactory
@@ -107,3 +108,49 @@ def test_bad_paths_are_400_problems(client, site_root):
     body = _problem(client.get(RESOLVE), 400)
     assert body["invalid_params"][0]["name"] == "path"
     assert "required" in body["detail"]
+
+
+@pytest.mark.django_db
+def test_a_redirected_path_answers_a_typed_redirect(
+    client, about, site_root, django_capture_on_commit_callbacks
+):
+    # Changing the slug leaves a permanent redirect from the old address (Wagtail's redirects,
+    # made when the change commits).
+    with django_capture_on_commit_callbacks(execute=True):
+        about.slug = "wie-we-zijn"
+        about.save_revision().publish()
+    body = client.get(RESOLVE, {"path": "/over-ons/"}).json()
+    assert body["type"] == "redirect" and body["status"] == 301
+    assert body["target_path"] == "/wie-we-zijn/" and body["target"]["id"] == about.pk
+    assert body["target_url"].endswith("/wie-we-zijn/")
+    # The site answers the same address the same way.
+    assert client.get("/over-ons/")["Location"].endswith("/wie-we-zijn/")
+    # A redirect to a page the public may not see is no answer at all.
+    PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    _problem(client.get(RESOLVE, {"path": "/over-ons/"}), 404)
+
+
+@pytest.mark.django_db
+def test_an_editors_redirect_to_another_site(client, site_root):
+    Redirect.objects.create(
+        old_path="/museumkaart", redirect_link="https://www.museum.nl/", is_permanent=False
+    )
+    body = client.get(RESOLVE, {"path": "/museumkaart/"}).json()
+    assert body == {
+        "type": "redirect",
+        "status": 302,
+        "path": "/museumkaart/",
+        "target_path": None,
+        "target_url": "https://www.museum.nl/",
+        "target": None,
+    }
+
+
+@pytest.mark.django_db
+def test_an_alias_names_its_canonical_page(client, site_root, en_home):
+    page = StandardPageFactory(parent=site_root, title="Alleen Nederlands", slug="alleen-nederlands")
+    alias = page.create_alias(parent=en_home, update_slug="alleen-nederlands")
+    body = client.get(RESOLVE, {"path": "/en/alleen-nederlands/"}).json()
+    assert body["id"] == alias.pk and body["canonical"]["id"] == page.pk
+    assert body["canonical"]["path"] == "/alleen-nederlands/"
+    assert client.get(RESOLVE, {"path": "/alleen-nederlands/"}).json()["canonical"] is None

@@ -17,6 +17,7 @@ from .conventions import ListParams, Pagination, list_schema
 from .pages import router as pages_router
 from .preview import router as preview_router
 from .problems import Problem
+from .site import router as site_router
 
 router = Router()
 taxonomy = Router(tags=["taxonomy"])
@@ -24,6 +25,7 @@ router.add_router("/pages/", pages_router)
 router.add_router("/", taxonomy)
 router.add_router("/", changes_router)
 router.add_router("/", preview_router)
+router.add_router("/", site_router)
 
 
 class ThemeItem(Schema):

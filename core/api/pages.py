@@ -7,13 +7,17 @@ the top level. Only what the public may see resolves (``Visibility.public()``).
 """
 
 from datetime import datetime
+from typing import Literal
 
 from django.conf import settings
 from django.http import Http404
 from ninja import Path, Query, Router, Schema
 from pydantic import ConfigDict, Field, model_validator
+from wagtail.contrib.redirects.middleware import get_redirect
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
+from core.links import public_url
 from core.visibility import Visibility
 
 from .conventions import PageItem, PageRef, page_item, page_ref
@@ -42,6 +46,12 @@ class PageDetail(PageItem):
     first_published_at: datetime | None
     breadcrumbs: list[PageRef] = Field(description="Ancestors from the home page down, this page excluded.")
     translations: list[PageItem] = Field(description="This page in the other languages.")
+    canonical: PageRef | None = Field(
+        description=(
+            "For an alias (the same page shown at a second address, e.g. untranslated in another "
+            "language's tree): the original, whose address is canonical. Null for a page of its own."
+        )
+    )
 
     @model_validator(mode="wrap")
     @classmethod
@@ -89,17 +99,79 @@ def page_detail(page, request):
         "first_published_at": page.first_published_at,
         "breadcrumbs": [page_ref(ancestor, request) for ancestor in ancestors],
         "translations": [page_item(translation, request) for translation in translations],
+        "canonical": _canonical(page, request),
+    }
+
+
+def _canonical(page, request):
+    if not page.alias_of_id:
+        return None
+    original = Page.objects.filter(pk=page.alias_of_id).first()
+    return (
+        page_ref(original, request)
+        if original is not None and Visibility.public().can_view(original)
+        else None
+    )
+
+
+class RedirectAnswer(Schema):
+    """The site redirects this path (a moved page, a changed address, an editor's redirect)."""
+
+    type: Literal["redirect"] = Field(
+        description="Always 'redirect': follow `target_path` (or `target_url`)."
+    )
+    status: Literal[301, 302] = Field(description="301 when the move is permanent, else 302.")
+    path: str = Field(description="The path asked for.")
+    target_path: str | None = Field(description="Where it leads on this site (null for another site).")
+    target_url: str = Field(description="Where it leads, absolute.")
+    target: PageRef | None = Field(
+        description="The page it leads to (null for an address that is not a page)."
+    )
+
+
+def find_redirect(request, path):
+    """The redirect the site answers ``path`` with (Wagtail's redirects, which also record moved
+    pages and changed slugs), as a ``RedirectAnswer`` dict, or ``None``. A redirect to a page the
+    public may not see is no answer."""
+    redirect = get_redirect(request, Redirect.normalise_path(path))
+    if redirect is None or not redirect.link:
+        return None
+    status = 301 if redirect.is_permanent else 302
+    if redirect.redirect_page_id:
+        target = Page.objects.filter(pk=redirect.redirect_page_id).first()
+        if target is None or not Visibility.public().can_view(target):
+            return None
+        ref = page_ref(target, request)
+        return {
+            "type": "redirect",
+            "status": status,
+            "path": path,
+            "target_path": ref["path"],
+            "target_url": ref["url"],
+            "target": ref,
+        }
+    link = redirect.link
+    internal = link.startswith("/") and not link.startswith("//")
+    return {
+        "type": "redirect",
+        "status": status,
+        "path": path,
+        "target_path": link if internal else None,
+        "target_url": public_url(link) if internal else link,
+        "target": None,
     }
 
 
 @router.get(
     "/resolve/",
-    response={200: PageDetail, 400: Problem, 404: Problem},
+    response={200: PageDetail | RedirectAnswer, 400: Problem, 404: Problem},
     summary="The page at a site path",
     description=(
         "Resolves a public site path to its page: the item's fields, breadcrumbs, translations and "
         "the type's own fields, all at the top level (flat, as every detail of this API). Drafts, "
-        "unpublished pages, pages under an unpublished section and private pages are 404."
+        "unpublished pages, pages under an unpublished section and private pages are 404. A path the "
+        "site redirects (a moved page, a changed address, an editor's redirect) answers a "
+        "`RedirectAnswer` (`type: redirect`) with the target and the status the site uses."
     ),
 )
 def resolve(request, params: Query[ResolveParams]):
@@ -112,7 +184,10 @@ def resolve(request, params: Query[ResolveParams]):
     try:
         page = resolve_page(request, params.path)
     except Http404:
-        raise ApiError(404, f"No published page at {params.path}.") from None
+        redirect = find_redirect(request, params.path)
+        if redirect is None:
+            raise ApiError(404, f"No published page at {params.path}.") from None
+        return redirect
     return page_detail(page, request)
 
 

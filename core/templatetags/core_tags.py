@@ -7,15 +7,12 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
-from wagtail.templatetags.wagtailcore_tags import richtext
+from wagtail.models import Page
 
+from core import chrome
 from core.cachetags import cached, page_tag
-from core.dependencies import CHROME
 from core.fragments import fragment_key, visibility_key
 from core.links import page_path, page_url, public_url
-from core.models import SiteSettings
-from core.routing import find_site
 from core.visibility import Visibility
 
 register = template.Library()
@@ -110,60 +107,15 @@ def _memo(request):
     return memo
 
 
-def _site(request):
-    site = find_site(request)
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site
-
-
-def _settings_data(site):
-    values = SiteSettings.for_site(site)
-    return {
-        "organisation_name": values.organisation_name,
-        "email": values.email,
-        "phone": values.phone,
-        "address": values.address,
-        "footer_html": str(richtext(values.footer_text)) if values.footer_text else "",
-        "social_links": values.social_links,
-    }
-
-
-def _compute_chrome(request, site, visibility):
-    root = Page.objects.get(pk=site.root_page_id)
-    active = Locale.get_active()
-    homes = list(Page.objects.filter(translation_key=root.translation_key).select_related("locale"))
-    home = next((candidate for candidate in homes if candidate.locale_id == active.pk), root)
-    children = visibility.filter(home.get_children().live().in_menu()).only(
-        "id", "title", "url_path", "path", "depth", "locale_id"
-    )
-    return {
-        "home_path": page_path(home, request),
-        # Each language's home, for the language links of pages without a translation.
-        "home_paths": {
-            candidate.locale.language_code: page_path(candidate, request)
-            for candidate in homes
-            if candidate.live
-        },
-        "menu": [{"id": item.pk, "title": item.title, "path": page_path(item, request)} for item in children],
-        "settings": _settings_data(site),
-    }
-
-
 def chrome_for(request):
-    """The chrome of the site and language of ``request`` (see above), or ``None`` without a site."""
+    """The chrome of the site and language of ``request`` (``core.chrome``), kept on the request."""
     memo = _memo(request)
     if "chrome" not in memo:
-        site = _site(request)
-        if site is None:
-            memo["chrome"] = None
-        else:
-            visibility = Visibility.for_request(request)
-            key = f"chrome:{site.pk}:{get_language()}:{visibility_key(visibility)}"
-            value = cached(key, [CHROME], lambda: _compute_chrome(request, site, visibility))
+        value = chrome.for_request(request)
+        if value is not None:
             value = dict(value, settings=dict(value["settings"]))
             value["settings"]["footer_html"] = mark_safe(value["settings"]["footer_html"])  # noqa: S308
-            memo["chrome"] = value
+        memo["chrome"] = value
     return memo["chrome"]
 
 
@@ -185,7 +137,7 @@ def _translation_paths(request, page):
     memo = _memo(request)
     memo_key = ("langs", page.pk)
     if memo_key not in memo:
-        site = _site(request)
+        site = chrome.site_for(request)
         visibility = Visibility.for_request(request)
         key = f"chrome-langs:{getattr(site, 'pk', None)}:{page.pk}:{get_language()}:{visibility_key(visibility)}"
 
