@@ -20,7 +20,7 @@ from api.api import api
 
 PREFIX = "/api/v1/"
 # Values for required query parameters, by name; a new required parameter must be added here.
-REQUIRED_VALUES = {"q": "museumkaart", "path": "/"}
+REQUIRED_VALUES = {"q": "museumkaart", "path": "/", "token": "not-a-preview-token"}
 PARAM = re.compile(r"\{[^}]+\}/$")
 
 
