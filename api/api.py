@@ -10,12 +10,18 @@ from ninja import NinjaAPI
 from agenda.api import router as agenda_router
 from awards.api import router as awards_router
 from core.api import router as core_router
-from core.api.problems import install_problem_handlers
+from core.api.problems import document_problems, install_problem_handlers
 from knowledge.api import router as knowledge_router
 from museums.api import router as museums_router
 from qa.api import router as qa_router
 
-api = NinjaAPI(
+
+class MuseumsiteAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        return document_problems(super().get_openapi_schema(*args, **kwargs))
+
+
+api = MuseumsiteAPI(
     title="museumsite API",
     version="1",
     description=(

@@ -1,6 +1,7 @@
 """Request guards: ``RejectNulMiddleware`` and ``AtomicEditsMiddleware``.
 
-Refuse NUL characters in API addresses and query parameters before any view sees them.
+Refuse NUL characters in API addresses and query parameters before any view sees them, and ids
+beyond any id's range (404).
 
 A NUL byte has no meaning in a URL parameter, and databases reject it in queries (PostgreSQL
 refuses it in any string), so it would otherwise surface as a server error deep in a view.
@@ -13,6 +14,7 @@ from core.api.problems import problem_response
 
 NUL = "\x00"
 ADMIN_PREFIX = "/admin/"
+MAX_ID = 2**31 - 1
 
 
 class RejectNulMiddleware:
@@ -31,6 +33,9 @@ class RejectNulMiddleware:
                 "The address or a query parameter contains a NUL character, which is not allowed.",
                 [{"name": name.replace(NUL, ""), "reason": "contains a NUL character"} for name in names],
             )
+        if any(part.isdigit() and int(part) > MAX_ID for part in request.path.split("/")):
+            # No row has such an id; databases refuse the number itself (SQLite: overflow).
+            return problem_response(404, "No such resource: the id is larger than any id can be.")
         return self.get_response(request)
 
 

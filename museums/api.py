@@ -6,7 +6,6 @@ another app registered (``museums.extensions``); its schema is built when this m
 imported, which the URLconf does after every ``AppConfig.ready()`` has registered its sections.
 """
 
-import datetime as dt
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Literal
@@ -18,6 +17,8 @@ from ninja import Query, Router, Schema
 from pydantic import Field, create_model
 
 from core.api.conventions import (
+    IsoDate,
+    IsoDateTime,
     ListParams,
     PageItem,
     PageRef,
@@ -86,10 +87,10 @@ class MuseumParams(ListParams):
     open_now: bool | None = Field(
         None, description="true: only museums open right now (in their own time zone)."
     )
-    open_at: datetime | None = Field(
+    open_at: IsoDateTime | None = Field(
         None, description="Only museums open at this ISO 8601 time; without an offset it is Dutch time."
     )
-    open_on: date | None = Field(None, description="Only museums that open at some time on this date.")
+    open_on: IsoDate | None = Field(None, description="Only museums that open at some time on this date.")
     lat: float | None = Field(None, ge=-90, le=90, description="Latitude of a point (with lon).")
     lon: float | None = Field(None, ge=-180, le=180, description="Longitude of a point (with lat).")
     radius_km: float | None = Field(
@@ -270,7 +271,7 @@ class ExhibitionParams(ListParams):
     museum: int | None = Field(None, ge=1, description="Only exhibitions of this museum (its id).")
     current: bool | None = Field(None, description="true: only exhibitions running on `date`.")
     upcoming: bool | None = Field(None, description="true: only exhibitions opening after `date`.")
-    date: dt.date | None = Field(None, description="Reference date for current/upcoming (default today).")
+    date: IsoDate | None = Field(None, description="Reference date for current/upcoming (default today).")
     theme: str | None = Field(None, max_length=100, description="A theme slug.")
     family_friendly: bool | None = Field(None, description="true: only family-friendly exhibitions.")
 

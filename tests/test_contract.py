@@ -42,8 +42,11 @@ class Contract:
             f"GET {template}: status {status} is not documented ({response.content[:200]!r})"
         )
         content = operation["responses"][status].get("content", {})
-        media = next(iter(content.values()), None)
-        assert media is not None, f"GET {template} {status}: the document gives no body schema"
+        media_type = response["Content-Type"].split(";")[0].strip()
+        media = content.get(media_type)
+        assert media is not None, (
+            f"GET {template} {status}: {media_type} is not documented ({sorted(content)})"
+        )
         schema = {**media["schema"], "components": self.document["components"]}
         errors = sorted(Draft202012Validator(schema).iter_errors(response.json()), key=str)
         assert not errors, f"GET {template} {status}: " + "; ".join(

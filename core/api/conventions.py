@@ -14,13 +14,14 @@
 - Errors: ``not_found(kind, id)`` for a missing detail, ``invalid(errors)`` for filters.
 """
 
-from datetime import datetime
-from typing import Literal
+import re
+from datetime import date, datetime
+from typing import Annotated, Literal
 
 from django.conf import settings
 from django.utils import timezone
 from ninja import Schema
-from pydantic import Field, create_model
+from pydantic import BeforeValidator, Field, create_model
 from wagtail.models import Locale, Page
 
 from core import changes
@@ -33,6 +34,21 @@ EARLIEST, LATEST = 1900, 9000  # years: outside, a time is a typo (and overflows
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 LocaleCode = Literal[LANGUAGE_CODES]  # type: ignore[valid-type]
+
+
+_NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
+
+
+def _iso_only(value):
+    """Dates and times are ISO 8601 (what the document says), not Unix timestamps: pydantic
+    would read ``0.5`` as half a second after 1970."""
+    if isinstance(value, int | float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        raise ValueError("must be an ISO 8601 date or time (e.g. 2026-12-01 or 2026-12-01T09:00:00+01:00)")
+    return value
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 
 class LocaleParams(Schema):
@@ -57,7 +73,7 @@ class WindowParams(LocaleParams):
 
 
 class ListParams(WindowParams):
-    modified_since: datetime | None = Field(
+    modified_since: IsoDateTime | None = Field(
         None,
         description=(
             "Only items published, or changed through a page they show or a move, at or after this "

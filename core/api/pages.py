@@ -30,7 +30,8 @@ MAX_PAGE_ID = 2**31 - 1
 class ResolveParams(Schema):
     path: str = Field(
         min_length=1,
-        max_length=1000,
+        max_length=255,
+        pattern="^/",
         description="A site path such as /over-ons/ or /en/about-us/ (language prefix included).",
     )
 

@@ -12,7 +12,12 @@ router = Router(tags=["pages"])
 
 
 class PreviewParams(Schema):
-    token: str = Field(min_length=1, max_length=2000, description="The token the preview address carries.")
+    token: str = Field(
+        min_length=1,
+        max_length=500,
+        pattern="^[A-Za-z0-9_:.-]+$",
+        description="The token the preview address carries.",
+    )
 
 
 @router.get(

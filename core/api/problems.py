@@ -78,10 +78,18 @@ def _param_name(loc):
     return parts[-1] if parts else "request"
 
 
+# Patterns of the API's parameters, in words.
+PATTERN_WORDS = {"^/": "must start with '/'", "^[A-Za-z0-9_:.-]+$": "is not a token this server made"}
+
+
 def _readable(error):
     message = error.get("msg", "is not valid")
     if error.get("type") == "missing":
         return "is required"
+    if error.get("type") == "string_pattern_mismatch":
+        pattern = (error.get("ctx") or {}).get("pattern")
+        if pattern in PATTERN_WORDS:
+            return PATTERN_WORDS[pattern]
     return message[0].lower() + message[1:] if message else "is not valid"
 
 
@@ -105,3 +113,24 @@ def install_problem_handlers(api):
     @api.exception_handler(Http404)
     def page_not_found(request, exc):
         return problem_response(404, "No such resource: check the identifier or path.")
+
+
+def document_problems(schema):
+    """The OpenAPI document says what the API does: error bodies are ``application/problem+json``
+    (not the ``application/json`` ninja writes), and every operation that takes parameters may
+    answer 400 for parameters that fail validation (ninja's validation, before the view)."""
+    problem_ref = {"$ref": "#/components/schemas/Problem"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = {str(status): response for status, response in operation.get("responses", {}).items()}
+            operation["responses"] = responses
+            if operation.get("parameters") and "400" not in responses:
+                responses["400"] = {
+                    "description": "Bad Request: a parameter is missing or not valid.",
+                    "content": {PROBLEM_CONTENT_TYPE: {"schema": problem_ref}},
+                }
+            for status, response in responses.items():
+                content = response.get("content", {})
+                if int(status) >= 400 and "application/json" in content:
+                    response["content"] = {PROBLEM_CONTENT_TYPE: content["application/json"]}
+    return schema
