@@ -14,6 +14,7 @@ from core.api.problems import document_problems, install_problem_handlers
 from knowledge.api import router as knowledge_router
 from museums.api import router as museums_router
 from qa.api import router as qa_router
+from search.api import router as search_router
 
 
 class MuseumsiteAPI(NinjaAPI):
@@ -42,3 +43,4 @@ api.add_router("/", agenda_router)
 api.add_router("/", knowledge_router)
 api.add_router("/", awards_router)
 api.add_router("/qa/", qa_router)
+api.add_router("/", search_router)

@@ -80,10 +80,13 @@ EXTRA_TARGETS = [
     ("feed", "agenda iCal", "/agenda/ical/"),
     ("feed", "agenda RSS", "/agenda/rss/"),
     ("sitemap", "sitemap.xml", "/sitemap.xml"),
+    # Site search for museum.nl and its suggestions as a reader types (measured for reference).
+    ("api-search", "API search `museum`", "/api/v1/search/?q=museum"),
+    ("api-search", "API suggest `mus`", "/api/v1/suggest/?q=mus"),
 ]
 API_ROUTES = ["museums", "events", "articles"]
 QUICK_TYPES = {HOME_TYPE, "museums.MuseumPage", "museums.MuseumIndexPage"}
-KIND_ORDER = ["home", "page", "listing", "feed", "sitemap", "api-list", "api-detail"]
+KIND_ORDER = ["home", "page", "listing", "feed", "sitemap", "api-list", "api-detail", "api-search"]
 
 
 # --- wrk output ------------------------------------------------------------------------------

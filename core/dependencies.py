@@ -143,7 +143,7 @@ def _api_urls(label, page_id=None):
     return urls
 
 
-def _m2m_fields():
+def page_m2m_fields():
     """``(page model, field)`` of every many-to-many field of a concrete page model (dossiers
     and themes of an article, say): the reference index does not record those."""
     fields = []
@@ -166,7 +166,7 @@ def referenced_page_ids(page):
         .values_list("to_object_id", flat=True)
         if str(object_id).isdigit()
     }
-    for model, m2m in _m2m_fields():
+    for model, m2m in page_m2m_fields():
         if isinstance(page, model) and issubclass(m2m.related_model, Page):
             through = m2m.remote_field.through
             source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
@@ -186,7 +186,7 @@ def referencing_page_ids(obj):
         .values_list("object_id", flat=True)
         if str(object_id).isdigit()
     }
-    for _model, m2m in _m2m_fields():
+    for _model, m2m in page_m2m_fields():
         if isinstance(obj, m2m.related_model):
             through = m2m.remote_field.through
             source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()

@@ -50,8 +50,8 @@ class ZeroResultQueryViewSet(ModelViewSet):
     model = ZeroResultQuery
     icon = "search"
     menu_label = _("Unanswered searches")
-    list_display = ["query", "language_code", "count", "last_seen"]
-    list_filter = ["language_code"]
+    list_display = ["query", "scope", "language_code", "count", "last_seen"]
+    list_filter = ["scope", "language_code"]
     search_fields = ["query"]
     inspect_view_enabled = True
     copy_view_enabled = False

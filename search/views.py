@@ -4,20 +4,17 @@ from collections import OrderedDict
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from core.page_types import project_page_models
 from core.paging import paginate
 from core.visibility import Visibility
+from qa.models import ZeroResultQuery
+
+from .queries import promotions as search_promotions
+from .queries import searchable_page_types
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-
-
-def searchable_page_types():
-    """Page types readers can narrow the search to: ``{label_lower: model}``."""
-    return {model._meta.label_lower: model for model in project_page_models()}
 
 
 def search(request):
@@ -66,14 +63,9 @@ def search(request):
             grouped.setdefault(page._meta.verbose_name, []).append(page)
         groups = [{"label": label, "pages": pages} for label, pages in grouped.items()]
 
-        search_query = Query.get(query)
-        search_query.add_hit()
-        promotions = [
-            promotion
-            for promotion in search_query.editors_picks.select_related("page").all()
-            if promotion.page is None
-            or (visibility.can_view(promotion.page) and promotion.page.locale_id == Locale.get_active().pk)
-        ]
+        promotions = search_promotions(query, visibility, Locale.get_active())
+        if not total and not selected_type:
+            ZeroResultQuery.record(query, Locale.get_active().language_code, ZeroResultQuery.Scope.SITE)
 
     status = 400 if errors and not query else 200
     return render(

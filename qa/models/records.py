@@ -62,10 +62,16 @@ class QuestionFeedback(models.Model):
 
 
 class ZeroResultQuery(models.Model):
-    """A search in the Q&A that found nothing: a hint for a missing answer."""
+    """A search that found nothing, in the Q&A or the whole site (HTML or API): a hint for a
+    missing answer or page."""
+
+    class Scope(models.TextChoices):
+        QA = "qa", _("Q&A")
+        SITE = "site", _("site search")
 
     query = models.CharField(_("search"), max_length=200, help_text=_("Lower case, without accents."))
     language_code = models.CharField(_("language"), max_length=10)
+    scope = models.CharField(_("where"), max_length=10, choices=Scope.choices, default=Scope.QA)
     count = models.PositiveIntegerField(_("times searched"), default=1)
     first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
     last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
@@ -75,20 +81,22 @@ class ZeroResultQuery(models.Model):
         verbose_name_plural = _("unanswered Q&A searches")
         ordering = ["-count", "-last_seen"]
         constraints = [
-            models.UniqueConstraint(fields=["query", "language_code"], name="qa_zero_result_unique_query"),
+            models.UniqueConstraint(
+                fields=["query", "language_code", "scope"], name="qa_zero_result_unique_query"
+            ),
         ]
 
     def __str__(self):
         return self.query
 
     @classmethod
-    def record(cls, query, language_code):
+    def record(cls, query, language_code, scope=Scope.QA):
         """Count one more search for ``query``; returns False when it is not worth keeping."""
         normalised = normalise_query(query)
         if len(normalised) < 2 or _PERSONAL.search(query):
             return False
         now = timezone.now()
-        lookup = {"query": normalised, "language_code": language_code}
+        lookup = {"query": normalised, "language_code": language_code, "scope": scope}
         if cls.objects.filter(**lookup).update(count=F("count") + 1, last_seen=now):
             return True
         try:
