@@ -103,3 +103,32 @@ def test_dutch_stemming_and_accents_against_a_real_cluster(settings, site_root):
         assert found == ["Tentoonstellingen in het museumcafé"]
     finally:
         backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+
+
+@pytest.mark.elasticsearch
+@requires_es
+@pytest.mark.django_db(transaction=True)
+def test_the_search_api_against_a_real_cluster(settings, site_root, client):
+    """The same API answers from Elasticsearch: results, facets and a snippet, drafts left out."""
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    from home.factories import StandardPageFactory
+
+    prefix = f"museumsite_test_{uuid.uuid4().hex[:8]}_"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": elasticsearch_backend_settings(ELASTICSEARCH_URL, index_prefix=prefix)
+    }
+    StandardPageFactory(
+        parent=site_root, title="Tentoonstellingen in het museumcafé", intro="Over tentoonstellingen."
+    )
+    StandardPageFactory(parent=site_root, title="Tentoonstelling concept", publish=False)
+    call_command("update_index", verbosity=0)
+    try:
+        body = client.get("/api/v1/search/", {"q": "tentoonstelling"}).json()
+        assert [item["title"] for item in body["items"]] == ["Tentoonstellingen in het museumcafé"]
+        assert body["facets"]["type"][0]["count"] == 1
+        suggestions = client.get("/api/v1/suggest/", {"q": "tentoon"}).json()["items"]
+        assert [item["title"] for item in suggestions] == ["Tentoonstellingen in het museumcafé"]
+    finally:
+        get_search_backend().es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
