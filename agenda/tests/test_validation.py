@@ -13,6 +13,10 @@ from agenda.models import AgendaIndexPage, EventPage
 
 from .conftest import nl
 
+# Building a page reads its content type: these tests may touch the database (they did so far
+# only from a cache an earlier test had filled, which a transactional test's flush empties).
+pytestmark = pytest.mark.django_db
+
 D = datetime.date.today() + datetime.timedelta(days=20)
 
 
