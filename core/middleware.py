@@ -17,6 +17,12 @@ ADMIN_PREFIX = "/admin/"
 MAX_ID = 2**31 - 1
 
 
+def _beyond_any_id(part):
+    """A path segment that is a whole number (signed or not) no id column can hold."""
+    digits = part[1:] if part[:1] in "+-" else part
+    return digits.isascii() and digits.isdigit() and int(digits) > MAX_ID
+
+
 class RejectNulMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,7 +39,7 @@ class RejectNulMiddleware:
                 "The address or a query parameter contains a NUL character, which is not allowed.",
                 [{"name": name.replace(NUL, ""), "reason": "contains a NUL character"} for name in names],
             )
-        if any(part.isdigit() and int(part) > MAX_ID for part in request.path.split("/")):
+        if any(_beyond_any_id(part) for part in request.path.split("/")):
             # No row has such an id; databases refuse the number itself (SQLite: overflow).
             return problem_response(404, "No such resource: the id is larger than any id can be.")
         return self.get_response(request)
