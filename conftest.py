@@ -46,7 +46,8 @@ def en_home(site_root):
 
 @pytest.fixture
 def demo(db):
-    """The whole demo content, loaded with ``load_demo`` (slow: use for cross-cutting tests)."""
-    from django.core.management import call_command
+    """The whole demo content, as ``load_demo`` builds it: loaded by the first test that asks,
+    copied back from a snapshot for the others (``tests/demo_snapshot.py``)."""
+    from tests import demo_snapshot
 
-    call_command("load_demo", verbosity=0, no_admin=True)
+    demo_snapshot.load()

@@ -67,3 +67,15 @@ def test_load_demo_is_idempotent(demo):
     counts = (Page.objects.count(), Revision.objects.count())
     call_command("load_demo", verbosity=0, no_admin=True)
     assert (Page.objects.count(), Revision.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_the_demo_snapshot_copies_back_every_row_as_stored(demo):
+    """Tests after the first get the demo from a snapshot: it must be the load, row for row."""
+    from tests import demo_snapshot
+
+    tables = demo_snapshot._tables()
+    stored = demo_snapshot._snapshot[2]
+    assert set(stored) == set(tables)
+    demo_snapshot._restore(tables, stored)
+    assert demo_snapshot._dump(tables) == stored
