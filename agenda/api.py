@@ -94,6 +94,9 @@ class EventOccurrenceOut(Schema):
     all_day: bool
     title: str = Field(description="The session's own title, if any.")
     uid: str = Field(description="The occurrence's iCalendar UID (stable).")
+    moved_from: datetime | None = Field(
+        description="Set when this date of a recurring event was moved: where the series had it (local time)."
+    )
 
 
 class EventItem(PageItem):

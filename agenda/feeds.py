@@ -20,7 +20,7 @@ from core.links import page_url, public_url
 from core.visibility import Visibility
 
 from .choices import AttendanceMode, EventStatus, EventType
-from .queries import feed_occurrences, filtered_occurrences
+from .queries import cancelled_for_feed, feed_occurrences, filtered_occurrences
 from .serializers import venue
 
 RSS_MAX_ITEMS = 100
@@ -64,21 +64,29 @@ def google_calendar_url(event, occurrence):
 # --- iCalendar ------------------------------------------------------------------------------
 
 
-def _vevent(occurrence, request):
+def _vevent(occurrence, request, *, cancelled=False):
+    """One VEVENT. ``cancelled``: an occurrence that no longer takes place (a
+    ``CancelledOccurrence``), listed so that calendars holding its UID drop it."""
     event = occurrence.event
     vevent = icalendar.Event()
     vevent.add("uid", occurrence.uid)
     # DTSTAMP: when this version of the event was published (stable between requests).
     vevent.add("dtstamp", (event.last_published_at or timezone.now()).astimezone(UTC))
+    # One sequence per event: raised by every change of its dates, moves and cancellations.
     vevent.add("sequence", event.ical_sequence)
     summary = event.title + (f": {occurrence.title}" if occurrence.title else "")
-    if event.status == EventStatus.CANCELLED:
+    status = EventStatus.CANCELLED if cancelled else EventStatus(event.status)
+    if status == EventStatus.CANCELLED:
         summary = f"[{EventStatus.CANCELLED.label}] {summary}"
     vevent.add("summary", summary)
     # Dates for all-day events, else local times with the venue's TZID; DTEND is exclusive.
     vevent.add("dtstart", occurrence.local_start())
     vevent.add("dtend", occurrence.local_end())
-    vevent.add("status", ICAL_STATUS[EventStatus(event.status)])
+    original = occurrence.local_original_start()
+    if original is not None:
+        # A moved occurrence: the same UID, and where the series had it.
+        vevent.add("recurrence-id", original)
+    vevent.add("status", ICAL_STATUS[status])
     url = page_url(event, request)
     if url:
         vevent.add("url", url)
@@ -103,7 +111,7 @@ def _vevent(occurrence, request):
     return vevent
 
 
-def build_calendar(occurrences, request, name):
+def build_calendar(occurrences, request, name, cancelled=()):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Museumvereniging//museumsite agenda//NL")
     calendar.add("version", "2.0")
@@ -112,10 +120,13 @@ def build_calendar(occurrences, request, name):
     calendar.add("x-wr-calname", name)
     for occurrence in occurrences:
         calendar.add_component(_vevent(occurrence, request))
-    if occurrences:
+    for occurrence in cancelled:
+        calendar.add_component(_vevent(occurrence, request, cancelled=True))
+    every = [*occurrences, *cancelled]
+    if every:
         # One VTIMEZONE per TZID used, with the transitions around the occurrences only.
-        first = min(o.start for o in occurrences).date() - timedelta(days=366)
-        last = max(o.end for o in occurrences).date() + timedelta(days=366)
+        first = min(o.start for o in every).date() - timedelta(days=366)
+        last = max(o.end for o in every).date() + timedelta(days=366)
         calendar.add_missing_timezones(first_date=first, last_date=last)
     return calendar
 
@@ -183,7 +194,8 @@ def agenda_ical(page, request):
     )
     if errors:
         return _feed_problem(errors)
-    calendar = build_calendar(feed_occurrences(queryset), request, page.title)
+    occurrences = feed_occurrences(queryset)
+    calendar = build_calendar(occurrences, request, page.title, cancelled_for_feed(occurrences))
     return calendar_response(calendar, "agenda.ics")
 
 
@@ -208,6 +220,6 @@ def event_ical(event, request):
     """``<event>/ical/``: every occurrence of one event. Wagtail has checked that the reader may
     see the event; a calendar of an event the public may not see is not kept in shared caches."""
     occurrences = list(event.occurrences.select_related("event", "event__organiser", "event__venue_museum"))
-    calendar = build_calendar(occurrences, request, event.title)
+    calendar = build_calendar(occurrences, request, event.title, cancelled_for_feed(occurrences, event=event))
     preset = "feed" if Visibility.public().can_view(event) else "private"
     return calendar_response(calendar, f"{event.slug}.ics", preset)

@@ -20,7 +20,7 @@ from .filters import filter_occurrences
 
 # The models package imports this module (through the pages' context): import the model's own
 # module, which is complete by then, rather than the package.
-from .models.occurrence import EventOccurrence
+from .models.occurrence import CancelledOccurrence, EventOccurrence
 
 FEED_DEFAULT_PAST_DAYS = 30
 
@@ -161,3 +161,19 @@ def related_occurrences(event, visibility, limit=3):
         if len(related) == limit:
             break
     return related
+
+
+def cancelled_for_feed(occurrences, *, event=None, now=None):
+    """The cancelled occurrences a calendar feed lists beside ``occurrences``: those of the
+    events it shows (or of ``event``) that had not ended ``FEED_DEFAULT_PAST_DAYS`` ago, so
+    subscribed calendars drop them (``STATUS:CANCELLED``)."""
+    now = now or timezone.now()
+    events = {event.pk} if event is not None else {o.event_id for o in occurrences}
+    if not events:
+        return []
+    queryset = CancelledOccurrence.objects.filter(event_id__in=events).select_related(
+        "event", "event__organiser", "event__venue_museum"
+    )
+    if event is None:
+        queryset = queryset.filter(end__gt=now - timedelta(days=FEED_DEFAULT_PAST_DAYS))
+    return list(queryset)

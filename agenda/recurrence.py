@@ -21,13 +21,28 @@ MAX_OCCURRENCES = 500
 
 @dataclass(frozen=True)
 class Slot:
-    """One occurrence: aware start and (exclusive) end, and a stable key for its iCal UID."""
+    """One occurrence: aware start and (exclusive) end, and a stable key for its iCal UID.
+
+    The key of the main date and of a rule's occurrences is their original local date
+    (``YYYYMMDD``): it survives a change of the series' time and a move of the one occurrence.
+    A moved occurrence keeps the key and carries ``original_start``, the start the rule gave it
+    (iCalendar's ``RECURRENCE-ID``). Sessions, entered by hand, are keyed by date and time."""
 
     start: datetime
     end: datetime
     all_day: bool
     key: str
     title: str = ""
+    original_start: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DateChange:
+    """A date on which a rule's occurrence does not take place, or (``moved_to_date``) moves to."""
+
+    date: date
+    moved_to_date: date | None = None
+    moved_to_time: time | None = None
 
 
 def make_aware(local, tz_name):
@@ -38,8 +53,12 @@ def make_aware(local, tz_name):
     return aware.astimezone(ZoneInfo("UTC")).astimezone(zone)
 
 
+def _date_key(local_start):
+    return local_start.strftime("%Y%m%d")
+
+
 def _key(local_start, all_day):
-    return local_start.strftime("%Y%m%d") if all_day else local_start.strftime("%Y%m%dT%H%M")
+    return _date_key(local_start) if all_day else local_start.strftime("%Y%m%dT%H%M")
 
 
 def local_bounds(start_date, start_time, end_date, end_time, all_day):
@@ -91,7 +110,8 @@ def expand(
     """Every occurrence of an event as a sorted list of ``Slot``.
 
     ``sessions`` are ``(date, start_time, end_time, title)`` tuples added to the main date;
-    ``exceptions`` are local dates on which a recurring event does not take place.
+    ``exceptions`` are local dates on which a recurring event does not take place, or
+    ``DateChange`` values, which may move that date's occurrence to another day and time.
     """
     if start_date is None:
         return []
@@ -99,7 +119,10 @@ def expand(
     horizon = datetime.combine(today + timedelta(days=settings.AGENDA_RECURRENCE_HORIZON_DAYS), time.max)
     local_start, local_end = local_bounds(start_date, start_time, end_date, end_time, all_day)
     duration = local_end - local_start
-    excluded = set(exceptions)
+    changes = {}
+    for exception in exceptions:
+        exception = exception if isinstance(exception, DateChange) else DateChange(exception)
+        changes[exception.date] = exception
 
     starts = [local_start]
     rule = build_rule(recurrence, local_start, interval=interval, until=until, count=count)
@@ -108,19 +131,32 @@ def expand(
         for occurrence in rule:
             if occurrence > horizon or len(starts) >= MAX_OCCURRENCES:
                 break
-            if occurrence.date() not in excluded:
-                starts.append(occurrence)
+            starts.append(occurrence)
 
     slots = {}
     for local in starts:
-        key = _key(local, all_day)
-        slots[key] = Slot(make_aware(local, tz_name), make_aware(local + duration, tz_name), all_day, key)
+        key = _date_key(local)
+        change = changes.get(local.date()) if rule is not None else None
+        original = None
+        if change is not None:
+            if change.moved_to_date is None:
+                continue  # cancelled on that date
+            original = make_aware(local, tz_name)
+            # a move keeps the series' time unless it names a new one
+            moved_time = time(0) if all_day else (change.moved_to_time or local.time())
+            local = datetime.combine(change.moved_to_date, moved_time)
+        slots[key] = Slot(
+            make_aware(local, tz_name), make_aware(local + duration, tz_name), all_day, key, "", original
+        )
+    by_start = {slot.start: key for key, slot in slots.items()}
     for session_date, session_start, session_end, title in sessions:
         if session_date is None:
             continue
         s_start, s_end = local_bounds(session_date, session_start, None, session_end, all_day)
-        key = _key(s_start, all_day)
-        slots[key] = Slot(make_aware(s_start, tz_name), make_aware(s_end, tz_name), all_day, key, title or "")
+        start = make_aware(s_start, tz_name)
+        # A session at the very start of another occurrence is that occurrence (with a title).
+        key = by_start.get(start) or _key(s_start, all_day)
+        slots[key] = Slot(start, make_aware(s_end, tz_name), all_day, key, title or "")
     return sorted(slots.values(), key=lambda slot: slot.start)[:MAX_OCCURRENCES]
 
 

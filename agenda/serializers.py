@@ -118,6 +118,7 @@ def occurrence_fields(occurrence):
         "all_day": occurrence.all_day,
         "title": occurrence.title,
         "uid": occurrence.uid,
+        "moved_from": occurrence.original_start.astimezone(zone) if occurrence.original_start else None,
     }
 
 

@@ -2,11 +2,12 @@
 
 from .event import EventExceptionDate, EventPage, EventSession, EventSpeaker
 from .index import AgendaIndexPage
-from .occurrence import EventOccurrence
+from .occurrence import CancelledOccurrence, EventOccurrence
 from .submission import PartnerSubmission
 
 __all__ = [
     "AgendaIndexPage",
+    "CancelledOccurrence",
     "EventExceptionDate",
     "EventOccurrence",
     "EventPage",

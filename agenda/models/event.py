@@ -33,9 +33,9 @@ from ..choices import (
 from ..context import event_context
 from ..feeds import event_ical
 from ..jsonld import event_json_ld
-from ..recurrence import expand, local_bounds, make_aware
+from ..recurrence import DateChange, expand, local_bounds, make_aware
 from ..serializers import event_data, venue
-from .occurrence import EventOccurrence
+from .occurrence import CancelledOccurrence, EventOccurrence
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -186,7 +186,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Recurrence"),
         ),
-        InlinePanel("exception_dates", label=_("Dates it does not take place")),
+        InlinePanel("exception_dates", label=_("Dates it does not take place, or moves")),
         MultiFieldPanel(
             [
                 FieldPanel("attendance_mode"),
@@ -296,6 +296,11 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["recurrence"] = _("Choose how the event repeats, or clear the end of the recurrence.")
         if (self.venue_latitude is None) != (self.venue_longitude is None):
             errors["venue_longitude"] = _("Enter both latitude and longitude, or neither.")
+        for change in self.exception_dates.all():
+            if change.moved_to_time and not change.moved_to_date:
+                errors["exception_dates"] = _("A new time needs a new date: enter the date it moves to.")
+            elif change.moved_to_date and change.moved_to_date == change.date and not change.moved_to_time:
+                errors["exception_dates"] = _("A move needs another date or time than the original.")
         for session in self.sessions.all():
             if (
                 not self.all_day
@@ -328,7 +333,7 @@ class EventPage(RoutablePageMixin, BasePage):
             interval=self.recurrence_interval,
             until=self.recurrence_until,
             count=self.recurrence_count,
-            exceptions=[e.date for e in self.exception_dates.all()],
+            exceptions=[e.as_change() for e in self.exception_dates.all()],
             sessions=[(s.date, s.start_time, s.end_time, s.title) for s in self.sessions.all()],
             today=today,
         )
@@ -352,7 +357,7 @@ class EventPage(RoutablePageMixin, BasePage):
             self.venue_address,
             self.venue_city,
             self.online_url,
-            sorted(str(e.date) for e in self.exception_dates.all()),
+            sorted(f"{e.date} {e.moved_to_date} {e.moved_to_time}" for e in self.exception_dates.all()),
             sorted(f"{s.date} {s.start_time} {s.end_time}" for s in self.sessions.all()),
         ]
         return hashlib.sha256(json.dumps(data, default=str).encode()).hexdigest()
@@ -374,15 +379,39 @@ class EventPage(RoutablePageMixin, BasePage):
         return result
 
     def sync_occurrences(self, today=None):
-        """Rewrite this event's rows in ``EventOccurrence`` (done on every full save)."""
-        EventOccurrence.objects.filter(event_id=self.pk).delete()
-        EventOccurrence.objects.bulk_create(self.build_occurrences(today=today))
+        """Rewrite this event's rows in ``EventOccurrence`` (done on every full save).
+
+        A UID that leaves the occurrences (a cancelled date, a shortened series) is kept in
+        ``CancelledOccurrence``, so subscribed calendars learn that it is cancelled; a UID that
+        comes back leaves that table."""
+        new = self.build_occurrences(today=today)
+        uids = {occurrence.uid for occurrence in new}
+        old = EventOccurrence.objects.filter(event_id=self.pk)
+        cancelled = CancelledOccurrence.objects.filter(event_id=self.pk)
+        cancelled.filter(uid__in=uids).delete()
+        known = set(cancelled.values_list("uid", flat=True))
+        CancelledOccurrence.objects.bulk_create(
+            CancelledOccurrence(
+                event_id=self.pk,
+                start=o.start,
+                end=o.end,
+                all_day=o.all_day,
+                key=o.key,
+                uid=o.uid,
+                title=o.title,
+            )
+            for o in old.exclude(uid__in=uids).only("start", "end", "all_day", "key", "uid", "title")
+            if o.uid not in known
+        )
+        old.delete()
+        EventOccurrence.objects.bulk_create(new)
 
     def build_occurrences(self, today=None):
         """Unsaved ``EventOccurrence`` rows for this event.
 
         The UID is stable per occurrence: the event's UUID alone for a single date (so a
-        moved event updates in calendars), plus the original local start for a series.
+        moved event updates in calendars), plus the original local date for a series (so a
+        series keeps its UIDs when its time changes, and a moved occurrence keeps its own).
         """
         slots = self.get_slots(today=today)
         series = len(slots) > 1 or bool(self.recurrence)
@@ -396,6 +425,7 @@ class EventPage(RoutablePageMixin, BasePage):
                 all_day=s.all_day,
                 key=s.key,
                 title=s.title,
+                original_start=s.original_start,
                 uid=f"{self.ical_uid}-{s.key}@museumsite" if series else f"{self.ical_uid}@museumsite",
             )
             for s in slots
@@ -461,12 +491,26 @@ class EventSession(Orderable):
 
 
 class EventExceptionDate(Orderable):
+    """A date of a recurring event that is cancelled, or moved to another date and time."""
+
     event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="exception_dates")
     date = models.DateField(
         _("date"), help_text=_("A date on which the recurring event does not take place.")
     )
+    moved_to_date = models.DateField(
+        _("moved to"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when it is cancelled; fill in when it takes place on another date instead."),
+    )
+    moved_to_time = models.TimeField(
+        _("at"), null=True, blank=True, help_text=_("Empty: the series' usual time.")
+    )
 
-    panels = [FieldPanel("date")]
+    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("moved_to_date"), FieldPanel("moved_to_time")])]
+
+    def as_change(self):
+        return DateChange(self.date, self.moved_to_date, self.moved_to_time)
 
     class Meta(Orderable.Meta):
         verbose_name = _("exception date")

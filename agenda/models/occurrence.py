@@ -52,7 +52,55 @@ class OccurrenceQuerySet(models.QuerySet):
         return plain.filter(_InFirst(F("pk"), plain.values("pk")[k]))
 
 
-class EventOccurrence(models.Model):
+class LocalTimes:
+    """The start and end of an occurrence (``start``, ``end``, ``all_day`` and ``event``) in
+    the venue's time, and as people read them."""
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.event.time_zone)
+
+    def local_start(self):
+        value = self.start.astimezone(self.zone)
+        return value.date() if self.all_day else value
+
+    def local_end(self):
+        value = self.end.astimezone(self.zone)
+        return value.date() if self.all_day else value
+
+    def local_original_start(self):
+        """Where a moved occurrence was before its move (``None`` when it was not moved)."""
+        original = getattr(self, "original_start", None)
+        if original is None:
+            return None
+        value = original.astimezone(self.zone)
+        return value.date() if self.all_day else value
+
+    def last_day(self):
+        """The last day of an all-day occurrence (its end is exclusive)."""
+        return self.local_end() - timedelta(days=1) if self.all_day else self.local_end().date()
+
+    def human_when(self):
+        """The date and time in the active language, e.g. '14 november 2026, 10:00–17:00'."""
+        start, end = self.local_start(), self.local_end()
+        if self.all_day:
+            last = self.last_day()
+            if last == start:
+                return date_format(start, "DATE_FORMAT")
+            return f"{date_format(start, 'DATE_FORMAT')} – {date_format(last, 'DATE_FORMAT')}"
+        if start.date() == end.date():
+            text = f"{date_format(start, 'DATE_FORMAT')}, {time_format(start, 'TIME_FORMAT')}–{time_format(end, 'TIME_FORMAT')}"
+        else:
+            text = (
+                f"{date_format(start, 'DATE_FORMAT')} {time_format(start, 'TIME_FORMAT')} – "
+                f"{date_format(end, 'DATE_FORMAT')} {time_format(end, 'TIME_FORMAT')}"
+            )
+        if self.event.time_zone != "Europe/Amsterdam":
+            text += " " + _("(local time, %(zone)s)") % {"zone": self.event.time_zone}
+        return text
+
+
+class EventOccurrence(LocalTimes, models.Model):
     """One occurrence of an event, written by ``EventPage.sync_occurrences``; never edited by hand."""
 
     event = models.ForeignKey(
@@ -71,6 +119,14 @@ class EventOccurrence(models.Model):
     )
     uid = models.CharField(gettext_lazy("iCal UID"), max_length=100)
     title = models.CharField(gettext_lazy("session title"), max_length=200, blank=True)
+    original_start = models.DateTimeField(
+        gettext_lazy("original start"),
+        null=True,
+        blank=True,
+        help_text=gettext_lazy(
+            "Where the rule put this occurrence before it was moved (iCal RECURRENCE-ID)."
+        ),
+    )
 
     objects = OccurrenceQuerySet.as_manager()
     # Copies of the event page's fields that decide who sees it (``core.visibility``), so the
@@ -133,39 +189,35 @@ class EventOccurrence(models.Model):
             path=Subquery(event_pages.values("path")[:1]),
         )
 
-    # --- Local time at the venue ------------------------------------------------------------
 
-    @property
-    def zone(self):
-        return ZoneInfo(self.event.time_zone)
+class CancelledOccurrence(LocalTimes, models.Model):
+    """An occurrence that calendars hold and that no longer takes place: its date was cancelled
+    or the series changed under it (a shorter rule, a new time on an old key scheme).
 
-    def local_start(self):
-        value = self.start.astimezone(self.zone)
-        return value.date() if self.all_day else value
+    ``EventPage.sync_occurrences`` keeps one row per UID that left the event's occurrences, so
+    feeds can tell subscribed calendars (``STATUS:CANCELLED``) instead of leaving a stale entry;
+    a UID that comes back (the date is restored) leaves this table again."""
 
-    def local_end(self):
-        value = self.end.astimezone(self.zone)
-        return value.date() if self.all_day else value
+    event = models.ForeignKey(
+        "agenda.EventPage",
+        verbose_name=gettext_lazy("event"),
+        on_delete=models.CASCADE,
+        related_name="cancelled_occurrences",
+    )
+    start = models.DateTimeField(gettext_lazy("start"))
+    end = models.DateTimeField(gettext_lazy("end"))
+    all_day = models.BooleanField(gettext_lazy("all day"), default=False)
+    key = models.CharField(gettext_lazy("key"), max_length=20)
+    uid = models.CharField(gettext_lazy("iCal UID"), max_length=100)
+    title = models.CharField(gettext_lazy("session title"), max_length=200, blank=True)
+    cancelled_at = models.DateTimeField(gettext_lazy("cancelled at"), auto_now_add=True)
 
-    def last_day(self):
-        """The last day of an all-day occurrence (its end is exclusive)."""
-        return self.local_end() - timedelta(days=1) if self.all_day else self.local_end().date()
+    class Meta:
+        verbose_name = gettext_lazy("cancelled occurrence")
+        verbose_name_plural = gettext_lazy("cancelled occurrences")
+        ordering = ["start", "pk"]
+        constraints = [models.UniqueConstraint(fields=["event", "uid"], name="agenda_cancelled_unique_uid")]
+        indexes = [models.Index(fields=["event", "end"])]
 
-    def human_when(self):
-        """The date and time in the active language, e.g. '14 november 2026, 10:00–17:00'."""
-        start, end = self.local_start(), self.local_end()
-        if self.all_day:
-            last = self.last_day()
-            if last == start:
-                return date_format(start, "DATE_FORMAT")
-            return f"{date_format(start, 'DATE_FORMAT')} – {date_format(last, 'DATE_FORMAT')}"
-        if start.date() == end.date():
-            text = f"{date_format(start, 'DATE_FORMAT')}, {time_format(start, 'TIME_FORMAT')}–{time_format(end, 'TIME_FORMAT')}"
-        else:
-            text = (
-                f"{date_format(start, 'DATE_FORMAT')} {time_format(start, 'TIME_FORMAT')} – "
-                f"{date_format(end, 'DATE_FORMAT')} {time_format(end, 'TIME_FORMAT')}"
-            )
-        if self.event.time_zone != "Europe/Amsterdam":
-            text += " " + _("(local time, %(zone)s)") % {"zone": self.event.time_zone}
-        return text
+    def __str__(self):
+        return f"{self.event_id} @ {self.key} (cancelled)"

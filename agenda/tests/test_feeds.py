@@ -222,3 +222,133 @@ def test_feeds_carry_the_feed_cache_preset(client, agenda, make_event, settings)
     for url in (agenda.url + "ical/", agenda.url + "rss/", event.url + "ical/"):
         cache_control = client.get(url)["Cache-Control"]
         assert "public" in cache_control and f"max-age={max_age}" in cache_control, url
+
+
+def _by_uid(calendar):
+    vevents = calendar.walk("VEVENT")
+    uids = [str(v["UID"]) for v in vevents]
+    return {str(v["UID"]): v for v in vevents}, uids
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("feed", ["agenda", "event"])
+def test_subscribed_calendars_keep_every_uid_through_a_new_time_a_cancellation_and_a_move(
+    client, agenda, make_event, feed
+):
+    first = TODAY + datetime.timedelta(days=10)
+    event = make_event(
+        title="Leesclub",
+        recurrence=Recurrence.WEEKLY,
+        recurrence_count=5,
+        start_date=first,
+        start_time=datetime.time(19),
+        end_time=datetime.time(20, 30),
+    )
+    url = (agenda.url if feed == "agenda" else event.url) + "ical/"
+    before, _uids = _by_uid(_calendar(client, url))
+    assert len(before) == 5
+    (sequence,) = {int(v["SEQUENCE"]) for v in before.values()}
+
+    # The series moves to 20:00, the second date is cancelled, the third moves a day later.
+    event.start_time, event.end_time = datetime.time(20), datetime.time(21, 30)
+    cancelled_day, moved_day = first + datetime.timedelta(days=7), first + datetime.timedelta(days=14)
+    event.exception_dates.create(date=cancelled_day)
+    event.exception_dates.create(date=moved_day, moved_to_date=moved_day + datetime.timedelta(days=1))
+    event.save_revision().publish()
+
+    after, uids = _by_uid(_calendar(client, url))
+    assert len(uids) == len(set(uids)) == 5  # each UID once: nothing duplicated, nothing new
+    assert set(after) == set(before)
+    assert {int(v["SEQUENCE"]) for v in after.values()} == {sequence + 1}
+
+    def local(vevent, name="DTSTART"):
+        return vevent.decoded(name).replace(tzinfo=None)
+
+    statuses = {}
+    for uid, vevent in after.items():
+        old_start = local(before[uid])
+        statuses[old_start.date()] = str(vevent["STATUS"])
+        if old_start.date() == cancelled_day:
+            assert str(vevent["STATUS"]) == "CANCELLED"
+            assert "RECURRENCE-ID" not in vevent
+        elif old_start.date() == moved_day:
+            assert local(vevent) == datetime.datetime.combine(
+                moved_day + datetime.timedelta(days=1), datetime.time(20)
+            )
+            assert local(vevent, "RECURRENCE-ID") == datetime.datetime.combine(moved_day, datetime.time(20))
+            assert vevent["RECURRENCE-ID"].params["TZID"] == "Europe/Amsterdam"
+        else:
+            assert local(vevent) == datetime.datetime.combine(old_start.date(), datetime.time(20))
+            assert "RECURRENCE-ID" not in vevent
+    assert sorted(statuses.values()) == ["CANCELLED"] + ["CONFIRMED"] * 4
+
+    # The cancelled date is restored: its UID is an ordinary occurrence again, still once.
+    from agenda.models import EventExceptionDate, EventPage
+
+    EventExceptionDate.objects.filter(event=event, date=cancelled_day).delete()
+    EventPage.objects.get(pk=event.pk).save_revision().publish()
+    restored, uids = _by_uid(_calendar(client, url))
+    assert len(uids) == len(set(uids)) == 5
+    assert {str(v["STATUS"]) for v in restored.values()} == {"CONFIRMED"}
+    assert {int(v["SEQUENCE"]) for v in restored.values()} == {sequence + 2}
+
+
+@pytest.mark.django_db
+def test_a_shortened_series_cancels_the_dates_it_dropped_and_the_site_no_longer_lists_them(
+    client, agenda, make_event
+):
+    event = make_event(
+        title="Netwerkochtend",
+        recurrence=Recurrence.WEEKLY,
+        recurrence_count=4,
+        start_date=TODAY + datetime.timedelta(days=3),
+    )
+    before, _ = _by_uid(_calendar(client, event.url + "ical/"))
+    event.recurrence_count = 2
+    event.save_revision().publish()
+    after, uids = _by_uid(_calendar(client, event.url + "ical/"))
+    assert set(after) == set(before) and len(uids) == 4
+    assert sorted(str(v["STATUS"]) for v in after.values()) == [
+        "CANCELLED",
+        "CANCELLED",
+        "CONFIRMED",
+        "CONFIRMED",
+    ]
+    # Cancelled dates live beside the occurrences: listings, the API and the event page show two.
+    assert event.occurrences.count() == 2
+    body = client.get(f"/api/v1/events/{event.pk}/").json()
+    assert len(body["occurrences"]) == 2
+
+
+@pytest.mark.django_db
+def test_a_moved_date_says_where_it_was_in_the_api_and_a_new_time_needs_a_new_date(
+    client, agenda, make_event
+):
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from agenda.models import EventExceptionDate, EventPage
+
+    first = TODAY + datetime.timedelta(days=5)
+    event = make_event(
+        recurrence=Recurrence.WEEKLY,
+        recurrence_count=2,
+        start_date=first,
+        start_time=datetime.time(19),
+        end_time=datetime.time(20),
+    )
+    second = first + datetime.timedelta(days=7)
+    EventExceptionDate.objects.create(
+        event=event, date=second, moved_to_date=second, moved_to_time=datetime.time(14)
+    )
+    EventPage.objects.get(pk=event.pk).save_revision().publish()
+    occurrences = client.get(f"/api/v1/events/{event.pk}/").json()["occurrences"]
+    assert [o["moved_from"] for o in occurrences][0] is None
+    assert occurrences[1]["start"].startswith(f"{second.isoformat()}T14:00")
+    assert occurrences[1]["moved_from"].startswith(f"{second.isoformat()}T19:00")
+
+    event = EventPage.objects.get(pk=event.pk)
+    event.exception_dates = [EventExceptionDate(date=second, moved_to_time=datetime.time(14))]
+    with pytest.raises(ValidationError) as raised, translation.override("en"):
+        event.full_clean()
+    assert "new date" in str(raised.value.message_dict["exception_dates"])

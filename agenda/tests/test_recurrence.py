@@ -141,3 +141,44 @@ def test_refresh_command_extends_recurring_events(make_event, soon, settings):
     settings.AGENDA_RECURRENCE_HORIZON_DAYS = 90
     call_command("refresh_event_occurrences", verbosity=0, stdout=__import__("io").StringIO())
     assert event.occurrences.count() > before
+
+
+def test_keys_follow_the_original_date_through_a_new_time_and_a_move():
+    from agenda.recurrence import DateChange
+
+    at_seven = _expand(recurrence=Recurrence.WEEKLY, count=3)
+    at_eight = _expand(
+        recurrence=Recurrence.WEEKLY,
+        count=3,
+        start_time=T(20, 0),
+        end_time=T(21, 30),
+        exceptions=[DateChange(datetime.date(2026, 3, 19), datetime.date(2026, 3, 21), T(10, 0))],
+    )
+    assert [s.key for s in at_seven] == [s.key for s in at_eight] == ["20260312", "20260319", "20260326"]
+    moved = at_eight[1]
+    assert moved.start == datetime.datetime(2026, 3, 21, 10, 0, tzinfo=AMS)
+    assert moved.end - moved.start == datetime.timedelta(minutes=90)
+    assert moved.original_start == datetime.datetime(2026, 3, 19, 20, 0, tzinfo=AMS)
+    assert at_eight[0].original_start is None and at_eight[2].original_start is None
+
+
+def test_a_move_without_a_time_keeps_the_series_time_and_a_session_at_an_occurrence_is_that_occurrence():
+    from agenda.recurrence import DateChange
+
+    (slot,) = [
+        s
+        for s in _expand(
+            recurrence=Recurrence.WEEKLY,
+            count=2,
+            exceptions=[DateChange(datetime.date(2026, 3, 19), datetime.date(2026, 3, 20))],
+        )
+        if s.original_start
+    ]
+    assert slot.start == datetime.datetime(2026, 3, 20, 19, 0, tzinfo=AMS)
+    slots = _expand(
+        sessions=[
+            (datetime.date(2026, 3, 12), T(19, 0), T(20, 30), "Dag 1"),
+            (datetime.date(2026, 3, 13), T(10, 0), T(12, 0), "Dag 2"),
+        ]
+    )
+    assert [(s.key, s.title) for s in slots] == [("20260312", "Dag 1"), ("20260313T1000", "Dag 2")]
