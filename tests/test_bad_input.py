@@ -54,9 +54,12 @@ def test_nul_in_the_site_search_is_a_400_with_a_message(client, site_root):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("number", ["2147483648", "95015501495241572352", "-95015501495241572352", "+2147483648"])
 @pytest.mark.parametrize(
-    "route", ["/api/v1/award-editions/{}/", "/api/v1/museums/{}/", "/api/v1/pages/{}/", "/api/v1/qa/questions/{}/"]
+    "number", ["2147483648", "95015501495241572352", "-95015501495241572352", "+2147483648"]
+)
+@pytest.mark.parametrize(
+    "route",
+    ["/api/v1/award-editions/{}/", "/api/v1/museums/{}/", "/api/v1/pages/{}/", "/api/v1/qa/questions/{}/"],
 )
 def test_ids_beyond_any_id_are_a_404_problem(client, site_root, route, number):
     response = client.get(route.format(number))
