@@ -15,6 +15,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.bounds import id_filter_bounds, validate_date_range
 from core.models import Dossier, Organisation, Theme
 
 from .choices import AttendanceMode, EventAudience, EventStatus, EventType, OrganiserKind, Province
@@ -61,6 +62,11 @@ class DateOrDateTimeField(forms.Field):
             parsed = timezone.make_aware(parsed)
         return parsed, False
 
+    def validate(self, value):
+        super().validate(value)
+        if value is not None:
+            validate_date_range(value[0])
+
 
 class DateOrDateTimeFilter(django_filters.Filter):
     field_class = DateOrDateTimeField
@@ -96,7 +102,7 @@ class EventFilterSet(django_filters.FilterSet):
         empty_label=_("All"), choices=Province.choices, method="filter_province", label=_("Province")
     )
     museum = django_filters.NumberFilter(
-        field_name="event__venue_museum_id", label=_("Museum"), widget=forms.HiddenInput
+        field_name="event__venue_museum_id", label=_("Museum"), widget=forms.HiddenInput, **id_filter_bounds()
     )
     status = django_filters.ChoiceFilter(
         empty_label=_("All"), field_name="event__status", choices=EventStatus.choices, label=_("Status")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.bounds import validate_date_range
 from core.models import Dossier, Theme
 
 from .choices import AttendanceMode, EventAudience, EventType, OrganiserKind, Province, TimeZone
@@ -23,7 +24,9 @@ class PartnerSubmissionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("What it is about and for whom (at most 2,000 characters)."),
     )
-    start_date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}), validators=[validate_date_range]
+    )
     start_time = forms.TimeField(label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}))
     end_time = forms.TimeField(label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}))
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TimeZone.choices, initial=TimeZone.AMSTERDAM)

@@ -5,6 +5,7 @@ from django.db.models import Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core.bounds import id_filter_bounds
 from core.tree import with_parent_path
 from museums.models import MuseumPage
 
@@ -17,9 +18,9 @@ class EditionFilter(django_filters.FilterSet):
     and ``stage`` (reached at least). ``museum`` and ``stage`` together match one nomination:
     the editions in which that museum reached that stage."""
 
-    award = django_filters.NumberFilter(label=_("award"), method="filter_award", min_value=1)
+    award = django_filters.NumberFilter(label=_("award"), method="filter_award", **id_filter_bounds())
     year = django_filters.NumberFilter(label=_("year"), field_name="year", min_value=1900, max_value=2100)
-    museum = django_filters.NumberFilter(label=_("museum"), method="filter_nominations", min_value=1)
+    museum = django_filters.NumberFilter(label=_("museum"), method="filter_nominations", **id_filter_bounds())
     stage = django_filters.ChoiceFilter(
         label=_("stage reached"), choices=Stage.choices, method="filter_nominations"
     )

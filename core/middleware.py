@@ -11,10 +11,10 @@ HTML pages validate their own parameters and show the message in the page.
 from django.db import transaction
 
 from core.api.problems import problem_response
+from core.bounds import MAX_ID
 
 NUL = "\x00"
 ADMIN_PREFIX = "/admin/"
-MAX_ID = 2**31 - 1
 
 
 def _beyond_any_id(part):

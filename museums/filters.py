@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.bounds import validate_date_range
 from core.visibility import Visibility
 
 from . import queries
@@ -88,7 +89,10 @@ class MuseumFilter(django_filters.FilterSet):
         help_text=_("An ISO 8601 date and time, e.g. 2026-12-26T14:00; without an offset it is Dutch time."),
     )
     open_on = django_filters.DateFilter(
-        label=_("Open on"), method="filter_open_on", widget=forms.DateInput(attrs={"type": "date"})
+        validators=[validate_date_range],
+        label=_("Open on"),
+        method="filter_open_on",
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     lat = django_filters.NumberFilter(label=_("Latitude"), method="filter_noop", min_value=-90, max_value=90)
     lon = django_filters.NumberFilter(

@@ -66,3 +66,34 @@ def test_ids_beyond_any_id_are_a_404_problem(client, site_root, route, number):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert response.json()["status"] == 404
+
+
+OUT_OF_RANGE = [
+    "/agenda/?to=9999-12-31",
+    "/agenda/?from=0001-01-01",
+    "/agenda/ical/?to=9999-12-31",
+    "/agenda/rss/?from=9999-12-31T23:59",
+    "/agenda/?museum=99999999999999999999",
+    "/musea/?open_on=9999-12-31",
+    "/api/v1/events/?to=9999-12-31",
+    "/api/v1/events/?from=0001-01-01",
+    "/api/v1/events/?museum=99999999999999999999",
+    "/api/v1/museums/?open_at=9999-12-31T23:59:59",
+    "/api/v1/museums/?open_on=0001-01-01",
+    "/api/v1/award-editions/?museum=99999999999999999999",
+    "/api/v1/museums/?modified_since=9999-12-31T00:00:00Z",
+]
+
+
+@pytest.mark.django_db
+def test_dates_and_ids_out_of_any_range_are_a_400_with_a_message(client, demo):
+    """Every date and id from outside is bounded (``core.bounds``) before the database or date
+    arithmetic sees it: a readable 400 on pages, feeds and the API, never a server error."""
+    for url in OUT_OF_RANGE:
+        response = client.get(url)
+        assert response.status_code == 400, f"{url}: {response.status_code}"
+        if url.startswith("/api/"):
+            body = response.json()
+            assert body["invalid_params"], url
+            reasons = " ".join(p["reason"] for p in body["invalid_params"])
+            assert "1900" in reasons or "2147483647" in reasons, f"{url}: {reasons}"

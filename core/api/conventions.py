@@ -21,16 +21,15 @@ from typing import Annotated, Literal
 from django.conf import settings
 from django.utils import timezone
 from ninja import Schema
-from pydantic import BeforeValidator, Field, create_model
+from pydantic import AfterValidator, BeforeValidator, Field, create_model
 from wagtail.models import Locale, Page
 
 from core import changes
+from core.bounds import out_of_range_reason, year_in_range
 from core.links import page_path, public_url
 from core.visibility import Visibility
 
 from .problems import ApiError, invalid
-
-EARLIEST, LATEST = 1900, 9000  # years: outside, a time is a typo (and overflows some databases)
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 LocaleCode = Literal[LANGUAGE_CODES]  # type: ignore[valid-type]
@@ -47,8 +46,15 @@ def _iso_only(value):
     return value
 
 
-IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only)]
-IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+def _in_range(value):
+    """Years outside ``core.bounds`` are typos, and overflow date arithmetic and databases."""
+    if not year_in_range(value):
+        raise ValueError(out_of_range_reason())
+    return value
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only), AfterValidator(_in_range)]
+IsoDate = Annotated[date, BeforeValidator(_iso_only), AfterValidator(_in_range)]
 
 
 class LocaleParams(Schema):
@@ -240,10 +246,8 @@ def modified_since(items, since):
     snippets by their ``updated_at``."""
     if timezone.is_naive(since):
         since = timezone.make_aware(since)
-    if not EARLIEST <= since.year <= LATEST:
-        raise invalid(
-            [{"name": "modified_since", "reason": f"must be between the years {EARLIEST} and {LATEST}"}]
-        )
+    if not year_in_range(since):
+        raise invalid([{"name": "modified_since", "reason": out_of_range_reason()}])
     prefix = _page_prefix(items.model)
     if prefix is None:
         if not any(field.name == "updated_at" for field in items.model._meta.get_fields()):

@@ -17,6 +17,7 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
+from core.bounds import MAX_ID
 from core.links import public_url
 from core.visibility import Visibility
 
@@ -24,7 +25,6 @@ from .conventions import PageItem, PageRef, page_item, page_ref
 from .problems import ApiError, Problem
 
 router = Router(tags=["pages"])
-MAX_PAGE_ID = 2**31 - 1
 
 
 class ResolveParams(Schema):
@@ -193,7 +193,7 @@ def resolve(request, params: Query[ResolveParams]):
 
 
 class PageIdParams(Schema):
-    page_id: int = Field(ge=1, le=MAX_PAGE_ID, description="The page's id (`id` of any item).")
+    page_id: int = Field(ge=1, le=MAX_ID, description="The page's id (`id` of any item).")
 
 
 @router.get(

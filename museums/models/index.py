@@ -36,5 +36,11 @@ class MuseumIndexPage(BasePage):
         context.update(finder_context(self, request, MuseumPage.objects.child_of(self)))
         return context
 
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
+            response.status_code = 400  # as every listing answers a filter it cannot apply
+        return response
+
     def get_api_data(self, request=None):
         return {**super().get_api_data(request), "intro": self.intro, "api_list": "/api/v1/museums/"}
