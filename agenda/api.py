@@ -13,7 +13,7 @@ from typing import Any
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api.conventions import ListParams, PageItem, PageRef, Pagination, list_schema
+from core.api.conventions import ListParams, ObjectId, PageItem, PageRef, Pagination, list_schema
 from core.api.problems import Problem, invalid, not_found
 from core.itemcache import ItemCache
 from core.visibility import Visibility
@@ -46,7 +46,7 @@ class EventParams(ListParams):
     audience: EventAudience | None = Field(None, description="The intended audience.")
     attendance_mode: AttendanceMode | None = Field(None, description="in-person, online or mixed.")
     organiser: OrganiserKind | None = Field(None, description="association or partner.")
-    museum: int | None = Field(None, ge=1, description="Id of a museum page that is the venue.")
+    museum: ObjectId | None = Field(None, description="Id of a museum page that is the venue.")
     province: Province | None = Field(None, description="ISO 3166-2 code of the venue's province or island.")
     status: EventStatus | None = Field(None, description="scheduled, cancelled, postponed or rescheduled.")
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from core.http import cache_headers
 from core.links import page_url, public_url
+from core.singleline import one_line
 from core.visibility import Visibility
 
 from .choices import AttendanceMode, EventStatus, EventType
@@ -78,7 +79,9 @@ def _vevent(occurrence, request, *, cancelled=False):
     status = EventStatus.CANCELLED if cancelled else EventStatus(event.status)
     if status == EventStatus.CANCELLED:
         summary = f"[{EventStatus.CANCELLED.label}] {summary}"
-    vevent.add("summary", summary)
+    # Single-line properties are one line even for rows written around the models' own
+    # normalisation (``core.singleline``): never a raw line break for the serialiser to catch.
+    vevent.add("summary", one_line(summary))
     # Dates for all-day events, else local times with the venue's TZID; DTEND is exclusive.
     vevent.add("dtstart", occurrence.local_start())
     vevent.add("dtend", occurrence.local_end())
@@ -92,7 +95,7 @@ def _vevent(occurrence, request, *, cancelled=False):
         vevent.add("url", url)
     location = location_text(event)
     if location:
-        vevent.add("location", location)
+        vevent.add("location", one_line(location))
     place = venue(event)
     if place and place["latitude"] is not None and event.attendance_mode != AttendanceMode.ONLINE:
         vevent.add("geo", (float(place["latitude"]), float(place["longitude"])))
@@ -105,7 +108,9 @@ def _vevent(occurrence, request, *, cancelled=False):
         vevent.add("description", description)
     vevent.add("categories", [str(EventType(event.event_type).label)])
     if event.organiser_id and event.organiser.email:
-        vevent.add("organizer", f"mailto:{event.organiser.email}", parameters={"CN": event.organiser.name})
+        vevent.add(
+            "organizer", f"mailto:{event.organiser.email}", parameters={"CN": one_line(event.organiser.name)}
+        )
     if event.last_published_at:
         vevent.add("last-modified", event.last_published_at.astimezone(UTC))
     return vevent
@@ -117,7 +122,7 @@ def build_calendar(occurrences, request, name, cancelled=()):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     for occurrence in occurrences:
         calendar.add_component(_vevent(occurrence, request))
     for occurrence in cancelled:

@@ -19,6 +19,7 @@ from pydantic import Field
 from core.api.conventions import (
     ListParams,
     LoadedWindows,
+    ObjectId,
     PageItem,
     PageRef,
     Pagination,
@@ -155,10 +156,10 @@ AwardEditionItemList = list_schema(AwardEditionItem)
 
 
 class AwardEditionParams(ListParams):
-    award: int | None = Field(None, ge=1, description="Only editions of this award (an award id).")
+    award: ObjectId | None = Field(None, description="Only editions of this award (an award id).")
     year: int | None = Field(None, ge=1900, le=2100, description="Only editions of this year.")
-    museum: int | None = Field(
-        None, ge=1, description="Only editions in which this museum (page id) took part."
+    museum: ObjectId | None = Field(
+        None, description="Only editions in which this museum (page id) took part."
     )
     stage: AwardStage | None = Field(
         None,

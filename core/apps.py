@@ -8,11 +8,12 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import documents, invalidation, signals, visibility
+        from . import documents, invalidation, signals, singleline, visibility
         from .dependencies import register_api
         from .models import Theme
 
         signals.connect()
+        singleline.connect()
         invalidation.connect()
         register_api(Theme, "themes/")
         visibility.connect_signals()

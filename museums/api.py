@@ -20,6 +20,7 @@ from core.api.conventions import (
     IsoDate,
     IsoDateTime,
     ListParams,
+    ObjectId,
     PageItem,
     PageRef,
     Pagination,
@@ -29,6 +30,7 @@ from core.api.conventions import (
 )
 from core.api.problems import Problem, invalid, not_found
 from core.itemcache import ItemCache
+from core.models import Theme
 from core.visibility import Visibility
 
 from .choices import (
@@ -268,7 +270,7 @@ MuseumDetail = museum_detail_schema(museum_sections())
 
 
 class ExhibitionParams(ListParams):
-    museum: int | None = Field(None, ge=1, description="Only exhibitions of this museum (its id).")
+    museum: ObjectId | None = Field(None, description="Only exhibitions of this museum (its id).")
     current: bool | None = Field(None, description="true: only exhibitions running on `date`.")
     upcoming: bool | None = Field(None, description="true: only exhibitions opening after `date`.")
     date: IsoDate | None = Field(None, description="Reference date for current/upcoming (default today).")
@@ -382,6 +384,8 @@ def list_exhibitions(request, params: Query[ExhibitionParams]):
         museum = Visibility.public().listable(MuseumPage.objects.filter(pk=params.museum)).first()
         if museum is None:
             raise invalid([{"name": "museum", "reason": "no published museum with this id"}])
+    if params.theme and not Theme.objects.filter(slug=params.theme).exists():
+        raise invalid([{"name": "theme", "reason": "no theme with this slug (see /api/v1/themes/)"}])
     queryset = exhibitions_matching(
         on_own_table(public_pages(ExhibitionPage, params.locale)),
         today,

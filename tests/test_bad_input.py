@@ -97,3 +97,10 @@ def test_dates_and_ids_out_of_any_range_are_a_400_with_a_message(client, demo):
             assert body["invalid_params"], url
             reasons = " ".join(p["reason"] for p in body["invalid_params"])
             assert "1900" in reasons or "2147483647" in reasons, f"{url}: {reasons}"
+
+
+@pytest.mark.django_db
+def test_an_unknown_theme_on_the_exhibitions_api_is_a_400_like_every_other_filter(client, site_root):
+    response = client.get("/api/v1/exhibitions/", {"theme": "bestaat-niet"})
+    assert response.status_code == 400
+    assert response.json()["invalid_params"][0]["name"] == "theme"

@@ -352,3 +352,17 @@ def test_a_moved_date_says_where_it_was_in_the_api_and_a_new_time_needs_a_new_da
     with pytest.raises(ValidationError) as raised, translation.override("en"):
         event.full_clean()
     assert "new date" in str(raised.value.message_dict["exception_dates"])
+
+
+@pytest.mark.django_db
+def test_line_breaks_written_around_the_models_still_give_one_line_properties(client, agenda, make_event):
+    from agenda.models import EventPage
+
+    event = make_event(title="Lezing", venue_name="Zaal")
+    EventPage.objects.filter(pk=event.pk).update(title="Lezing\nX-INJECTED:ja", venue_name="Zaal\r\nB")
+    response = client.get(agenda.url + "ical/")
+    assert response.status_code == 200
+    lines = response.content.decode().split("\r\n")
+    assert not any(line.startswith("X-INJECTED") for line in lines)
+    (vevent,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Lezing X-INJECTED:ja"

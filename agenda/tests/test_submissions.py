@@ -181,3 +181,30 @@ def test_purge_deletes_contact_details_after_the_retention_period(client, agenda
     settings.AGENDA_SUBMISSION_RETENTION_DAYS = 0
     call_command("purge_partner_submissions", stdout=out)
     assert not PartnerSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_line_breaks_in_single_line_fields_become_spaces_and_the_calendar_stays_whole(
+    client, agenda, settings, django_capture_on_commit_callbacks
+):
+    """A title with a line break (and a calendar line hidden in it) is one line on the page,
+    in the moderators' e-mail and in the published event's iCal."""
+    settings.AGENDA_SUBMISSION_NOTIFY_EMAILS = ["redactie@example.org"]
+    title = "Workshop\r\nBEGIN:VEVENT\nSUMMARY:ingevoegd"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(
+            client, agenda, title=title, venue_name="Zaal\n1", organisation_name="Partner\u2028B.V."
+        )
+    assert response.status_code == 302
+    event = EventPage.objects.get()
+    assert event.title == "Workshop BEGIN:VEVENT SUMMARY:ingevoegd"
+    assert event.venue_name == "Zaal 1" and event.organiser.name == "Partner B.V."
+    (message,) = [m for m in mail.outbox if "redactie@example.org" in m.to]
+    assert event.title in message.subject
+
+    event.save_revision().publish()
+    calendar = client.get(event.url + "ical/")
+    assert calendar.status_code == 200
+    lines = calendar.content.decode().split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 1
+    assert not any(line.startswith("SUMMARY:ingevoegd") for line in lines)

@@ -25,7 +25,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, create_model
 from wagtail.models import Locale, Page
 
 from core import changes
-from core.bounds import out_of_range_reason, year_in_range
+from core.bounds import MAX_ID, out_of_range_reason, year_in_range
 from core.links import page_path, public_url
 from core.visibility import Visibility
 
@@ -52,6 +52,9 @@ def _in_range(value):
         raise ValueError(out_of_range_reason())
     return value
 
+
+# An id given as a query parameter (a path's ids are bounded by ``RejectNulMiddleware``).
+ObjectId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 IsoDateTime = Annotated[datetime, BeforeValidator(_iso_only), AfterValidator(_in_range)]
 IsoDate = Annotated[date, BeforeValidator(_iso_only), AfterValidator(_in_range)]
