@@ -1,11 +1,14 @@
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from . import cachetags, documents
+from . import cachetags, deletion, documents
 from .models import Dossier, Organisation, Theme
 from .visibility import Visibility
 
@@ -73,3 +76,21 @@ def hide_pages_under_unpublished_sections(page, request, serve_args, serve_kwarg
 def tag_served_page(page, request, serve_args, serve_kwargs):
     """The full-page cache keeps this response until this page changes (``core.pagecache``)."""
     cachetags.depends_on(cachetags.page_tag(page))
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_what_other_content_needs(request, page):
+    """A page that other content refers to with ``on_delete=PROTECT`` (a museum with award
+    nominations or events) is not deleted: the editor sees what depends on it."""
+    dependants = deletion.protected_dependants(page)
+    if not dependants:
+        return None
+    messages.error(
+        request,
+        gettext(
+            "'%(page)s' cannot be deleted: other content depends on it or on a page below it. "
+            "Change or remove these first: %(dependants)s."
+        )
+        % {"page": page.get_admin_display_title(), "dependants": deletion.describe(dependants)},
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

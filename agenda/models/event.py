@@ -111,7 +111,7 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("museum"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # an event does not lose its venue silently (core.deletion)
         related_name="events",
         help_text=_("Choose a museum, or fill in the address below."),
     )
@@ -153,7 +153,7 @@ class EventPage(RoutablePageMixin, BasePage):
         verbose_name=_("organiser"),
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,  # an event does not lose its venue silently (core.deletion)
         related_name="events",
         help_text=_("Leave empty when the association organises it."),
     )

@@ -225,7 +225,7 @@ class Nomination(Orderable):
     museum = models.ForeignKey(
         "museums.MuseumPage",
         verbose_name=_("museum"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # an edition's history outlives no museum silently (core.deletion)
         related_name="award_nominations",
     )
     stage = models.CharField(
@@ -271,7 +271,7 @@ class Nomination(Orderable):
         indexes = [models.Index(fields=["museum", "stage"], name="awards_nomination_museum_idx")]
 
     def __str__(self):
-        return f"{self.museum} ({self.get_stage_display()})"
+        return f"{self.edition.title}: {self.museum} ({self.get_stage_display()})"
 
     @property
     def stage_rank(self):

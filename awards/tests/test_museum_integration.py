@@ -170,3 +170,30 @@ def test_museum_page_and_api_run_a_constant_number_of_queries(client, edition_20
     assert {n["award"]["title"] for n in body["nominations"][1:]} == {f"Prijs {y}" for y in range(2010, 2016)}
     assert count(openlucht.url) == page_before
     assert count(f"/api/v1/museums/{openlucht.pk}/") == api_before
+
+
+def test_a_museum_with_award_history_or_events_is_not_deleted_and_the_editor_is_told_why(
+    client, edition_2024, museums, museum_index, admin_user
+):
+    from agenda.factories import AgendaIndexPageFactory, EventPageFactory
+    from museums.models import MuseumPage
+
+    winner = museums[0]
+    agenda = AgendaIndexPageFactory(parent=museum_index.get_parent())
+    with_event = MuseumPageFactory(parent=museum_index, title="Museum met activiteit")
+    EventPageFactory(parent=agenda, title="Rondleiding", venue_museum=with_event)
+    unused = MuseumPageFactory(parent=museum_index, title="Zonder verleden")
+    client.force_login(admin_user)
+
+    for museum, dependant in ((winner, "Museumprijs 2024"), (with_event, "Rondleiding")):
+        response = client.post(f"/admin/pages/{museum.pk}/delete/", follow=True)
+        assert MuseumPage.objects.filter(pk=museum.pk).exists()
+        assert "cannot be deleted" in response.content.decode() or "kan niet" in response.content.decode()
+        assert dependant in response.content.decode()
+    # The section above them is refused as a whole (its pages would go with it).
+    client.post(f"/admin/pages/{museum_index.pk}/delete/", follow=True)
+    assert MuseumPage.objects.filter(pk=winner.pk).exists()
+    # Without anything depending on it, a museum is deleted as before.
+    client.post(f"/admin/pages/{unused.pk}/delete/")
+    assert not MuseumPage.objects.filter(pk=unused.pk).exists()
+    assert edition_2024.nominations.count() == len(edition_2024.nominations.all())
