@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage
 
 from core.models import Organisation
@@ -104,7 +105,9 @@ def create_proposal(index, data):
     )
     workflow = submission_workflow(index)
     workflow.start(event, None)
-    transaction.on_commit(lambda: notify_editors(index, event, submission))
+    # After the commit, as a background task: a slow or hung mail relay never delays or loses
+    # the proposal (it is stored first), and a failed notification is a failed task, logged.
+    transaction.on_commit(lambda: notify_editors_task.enqueue(index.pk, event.pk, submission.pk))
     return event, submission
 
 
@@ -121,6 +124,15 @@ def notification_recipients(index):
             .exclude(user__email__isnull=True)
         )
     return sorted(set(recipients))
+
+
+@task()
+def notify_editors_task(index_id, event_id, submission_id):
+    """``notify_editors`` for stored rows (a background task: its arguments are ids)."""
+    index = Page.objects.get(pk=index_id).specific
+    event = EventPage.objects.get(pk=event_id)
+    submission = PartnerSubmission.objects.get(pk=submission_id)
+    notify_editors(index, event, submission)
 
 
 def notify_editors(index, event, submission):
@@ -141,5 +153,4 @@ def notify_editors(index, event, submission):
         message=render_to_string("agenda/email/partner_submission.txt", context),
         from_email=None,
         recipient_list=recipients,
-        fail_silently=True,
     )

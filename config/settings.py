@@ -129,6 +129,19 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+# A database that does not answer must not hang a request (or /healthz) until the worker is
+# killed: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds, and PostgreSQL cancels any
+# statement running longer than DATABASE_STATEMENT_TIMEOUT_MS (0: no limit). SQLite waits at
+# most DATABASE_CONNECT_TIMEOUT seconds for a lock.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 30000)
+if DATABASE_IS_POSTGRES:
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}",
+    )
+else:
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", DATABASE_CONNECT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis in production, failing open (``core.cache_backends``): with Redis down or slow (timeouts
@@ -171,7 +184,10 @@ if ELASTICSEARCH_URL:
 
     WAGTAILSEARCH_BACKENDS = {
         "default": elasticsearch_backend_settings(
-            ELASTICSEARCH_URL, index_prefix=env_str("ELASTICSEARCH_INDEX_PREFIX", "museumsite_")
+            ELASTICSEARCH_URL,
+            index_prefix=env_str("ELASTICSEARCH_INDEX_PREFIX", "museumsite_"),
+            timeout=env_int("ELASTICSEARCH_TIMEOUT", 5),
+            retries=env_int("ELASTICSEARCH_RETRIES", 1),
         )
     }
 else:
@@ -389,6 +405,8 @@ EMAIL_BACKEND = env_str(
 )
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
+# A relay that accepts and never answers costs a background task this many seconds, not a request.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 LOGGING = {

@@ -63,8 +63,11 @@ DUTCH_INDEX_SETTINGS = {
 }
 
 
-def elasticsearch_backend_settings(url, *, index_prefix="museumsite_", timeout=10):
-    """The ``WAGTAILSEARCH_BACKENDS["default"]`` entry for an Elasticsearch 9 cluster at ``url``."""
+def elasticsearch_backend_settings(url, *, index_prefix="museumsite_", timeout=5, retries=1):
+    """The ``WAGTAILSEARCH_BACKENDS["default"]`` entry for an Elasticsearch 9 cluster at ``url``.
+
+    ``timeout`` (seconds) bounds each request and ``retries`` the retries after a timeout, so a
+    hung cluster costs a search at most ``timeout * (retries + 1)`` before its 503."""
     parsed = urlparse(url)
     if parsed.scheme not in {"http", "https"} or not parsed.hostname:
         raise ImproperlyConfigured(
@@ -78,5 +81,5 @@ def elasticsearch_backend_settings(url, *, index_prefix="museumsite_", timeout=1
         "ATOMIC_REBUILD": True,
         "AUTO_UPDATE": True,
         "INDEX_SETTINGS": DUTCH_INDEX_SETTINGS,
-        "OPTIONS": {"retry_on_timeout": True, "max_retries": 2},
+        "OPTIONS": {"retry_on_timeout": retries > 0, "max_retries": retries},
     }

@@ -7,10 +7,6 @@ copy); unpublished, it is gone from all of them. The CDN receives one purge batc
 every affected address (a recording backend).
 """
 
-import socket
-import threading
-from contextlib import closing
-
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -23,6 +19,7 @@ from core.dependencies import API_ROOT, api_routes, page_dependents
 from core.links import page_path, public_url
 from core.models import Theme
 from core.page_types import sample_pages
+from tests.faults import SilentListener, closed_port
 
 TYPES = [
     "agenda.EventPage",
@@ -235,44 +232,6 @@ def test_snippet_and_settings_changes_invalidate(demo, client):
     themes = client.get("/api/v1/themes/")
     assert b"Zqwtheme" in themes.content
     assert pages.exists()
-
-
-def closed_port():
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class SilentListener:
-    """A server on loopback that accepts connections and never answers (a hung Redis)."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(64)
-        self.port = self.sock.getsockname()[1]
-        self.connections = []
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            self.connections.append(conn)
-
-    def close(self):
-        for conn in self.connections:
-            conn.close()
-        self.sock.close()
-
-
-@pytest.mark.django_db
-def test_pages_and_api_answer_with_the_cache_down(demo, client):
-    for fault in ("closed port", "hung server"):
-        check_cache_down(client, fault)
 
 
 def check_cache_down(client, fault):

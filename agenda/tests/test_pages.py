@@ -322,3 +322,17 @@ def test_event_links_its_museum_only_when_visible(client, site_root, agenda, mak
     (data,) = _json_ld(response)
     assert "url" not in data["location"]
     assert client.get(f"/api/v1/events/{event.pk}/").json()["venue"]["museum"] is None
+
+
+@pytest.mark.django_db
+def test_a_museum_that_hosts_an_event_is_not_deleted_and_the_editor_is_told_why(client, agenda, admin_user):
+    from agenda.factories import EventPageFactory
+    from museums.models import MuseumPage
+
+    finder = MuseumIndexPageFactory(parent=agenda.get_parent())
+    venue = MuseumPageFactory(parent=finder, title="Museum met activiteit")
+    EventPageFactory(parent=agenda, title="Rondleiding door het depot", venue_museum=venue)
+    client.force_login(admin_user)
+    response = client.post(f"/admin/pages/{venue.pk}/delete/", follow=True)
+    assert MuseumPage.objects.filter(pk=venue.pk).exists()
+    assert "Rondleiding door het depot" in response.content.decode()

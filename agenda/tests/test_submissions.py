@@ -208,3 +208,38 @@ def test_line_breaks_in_single_line_fields_become_spaces_and_the_calendar_stays_
     lines = calendar.content.decode().split("\r\n")
     assert lines.count("BEGIN:VEVENT") == 1
     assert not any(line.startswith("SUMMARY:ingevoegd") for line in lines)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("relay", ["hung", "dead"])
+def test_a_hung_or_dead_mail_relay_neither_loses_nor_holds_a_proposal(
+    client, agenda, settings, relay, django_capture_on_commit_callbacks
+):
+    """The proposal is stored before any mail is sent; the notification is a background task
+    whose relay connection gives up after EMAIL_TIMEOUT (here 1 s) instead of holding the
+    request until the worker is killed."""
+    import time
+
+    from tests.faults import SilentListener, closed_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_TIMEOUT = 1
+    settings.AGENDA_SUBMISSION_NOTIFY_EMAILS = ["redactie@example.org"]
+    listener = SilentListener() if relay == "hung" else None
+    settings.EMAIL_PORT = listener.port if listener else closed_port()
+    try:
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            response = _post(client, agenda)
+        elapsed = time.monotonic() - started
+    finally:
+        if listener:
+            listener.close()
+    assert response.status_code == 302
+    # the notification waits for the commit
+    assert any(callback.__qualname__.startswith("create_proposal") for callback in callbacks)
+    # Even run in the request (the immediate task backend), the relay costs EMAIL_TIMEOUT at most.
+    assert elapsed < 10, f"the request waited {elapsed:.1f}s for the relay"
+    event = EventPage.objects.get(title="Workshop erfgoededucatie")
+    assert PartnerSubmission.objects.get().event == event

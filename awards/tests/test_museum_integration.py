@@ -172,24 +172,18 @@ def test_museum_page_and_api_run_a_constant_number_of_queries(client, edition_20
     assert count(f"/api/v1/museums/{openlucht.pk}/") == api_before
 
 
-def test_a_museum_with_award_history_or_events_is_not_deleted_and_the_editor_is_told_why(
+def test_a_museum_with_award_history_is_not_deleted_and_the_editor_is_told_why(
     client, edition_2024, museums, museum_index, admin_user
 ):
-    from agenda.factories import AgendaIndexPageFactory, EventPageFactory
     from museums.models import MuseumPage
 
     winner = museums[0]
-    agenda = AgendaIndexPageFactory(parent=museum_index.get_parent())
-    with_event = MuseumPageFactory(parent=museum_index, title="Museum met activiteit")
-    EventPageFactory(parent=agenda, title="Rondleiding", venue_museum=with_event)
     unused = MuseumPageFactory(parent=museum_index, title="Zonder verleden")
     client.force_login(admin_user)
 
-    for museum, dependant in ((winner, "Museumprijs 2024"), (with_event, "Rondleiding")):
-        response = client.post(f"/admin/pages/{museum.pk}/delete/", follow=True)
-        assert MuseumPage.objects.filter(pk=museum.pk).exists()
-        assert "cannot be deleted" in response.content.decode() or "kan niet" in response.content.decode()
-        assert dependant in response.content.decode()
+    response = client.post(f"/admin/pages/{winner.pk}/delete/", follow=True)
+    assert MuseumPage.objects.filter(pk=winner.pk).exists()
+    assert "Museumprijs 2024" in response.content.decode()  # the message names what depends on it
     # The section above them is refused as a whole (its pages would go with it).
     client.post(f"/admin/pages/{museum_index.pk}/delete/", follow=True)
     assert MuseumPage.objects.filter(pk=winner.pk).exists()

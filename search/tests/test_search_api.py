@@ -2,10 +2,6 @@
 what the results hold, snippets, never a draft or members-only page, bad parameters a 400
 problem, an unreachable Elasticsearch a 503 with Retry-After."""
 
-import socket
-import threading
-from contextlib import closing
-
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
@@ -15,6 +11,7 @@ from core.factories import DossierFactory, ThemeFactory
 from home.factories import StandardPageFactory
 from qa.models import ZeroResultQuery
 from search.elasticsearch import elasticsearch_backend_settings
+from tests.faults import SilentListener, closed_port
 
 pytestmark = pytest.mark.django_db
 SEARCH = "/api/v1/search/"
@@ -136,42 +133,6 @@ def test_bad_parameters_are_a_400_problem(client, content, params, name):
     response = client.get(SEARCH, params)
     assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
     assert response.json()["invalid_params"][0]["name"] == name
-
-
-class SilentListener:
-    """A search server that accepts connections and never answers."""
-
-    def __enter__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(16)
-        self.port = self.sock.getsockname()[1]
-        self.stop = threading.Event()
-        self.held = []
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-        return self
-
-    def _accept(self):
-        self.sock.settimeout(0.2)
-        while not self.stop.is_set():
-            try:
-                self.held.append(self.sock.accept()[0])
-            except OSError:
-                continue
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join(2)
-        for conn in self.held:
-            conn.close()
-        self.sock.close()
-
-
-def closed_port():
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def elasticsearch_at(settings, port):
