@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from core.ratelimit import allow
+from core.ratelimit import allow, within
 
 from .forms import NewsletterForm, PartnerSubmissionForm
 from .newsletter import linkedin_texts, newsletter_html, newsletter_occurrences
@@ -37,7 +37,7 @@ def submission_view(index, request):
     if request.method != "POST":
         return _form_response(index, request, PartnerSubmissionForm())
     form = PartnerSubmissionForm(request.POST)
-    if not allow(request, RATE_GROUP, settings.AGENDA_SUBMISSION_RATE):
+    if not within(request, RATE_GROUP, settings.AGENDA_SUBMISSION_RATE):
         return _form_response(
             index,
             request,
@@ -49,9 +49,11 @@ def submission_view(index, request):
     if form.is_spam:
         return HttpResponseRedirect(done)
     if not form.is_valid():
+        # refused input does not count against the client's budget
         return _form_response(
             index, request, form, status=400, errors=[_("Please correct the fields marked below.")]
         )
+    allow(request, RATE_GROUP, settings.AGENDA_SUBMISSION_RATE)
     create_proposal(index, form.cleaned_data)
     return HttpResponseRedirect(done)
 

@@ -10,9 +10,11 @@ Two modes, chosen by MUSEUMSITE_ENV:
 Every variable is listed with its default and production value in README.md.
 """
 
+import ipaddress
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
 
@@ -171,6 +173,16 @@ else:
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},
         }
     }
+# The reverse proxies (addresses or networks) whose X-Forwarded-For is believed: behind them, rate
+# limits key on the visitor's address rather than the proxy's (core.ratelimit.client_address).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an IP address or network (e.g. 10.0.0.0/8)."
+        ) from None
 # django-ratelimit lets requests through when its counters cannot be read (the cache is down).
 RATELIMIT_FAIL_OPEN = True
 

@@ -15,7 +15,7 @@ from .conftest import nl
 DAY = datetime.date.today() + datetime.timedelta(days=30)
 
 
-def _post(client, agenda, **overrides):
+def _post(client, agenda, meta=None, **overrides):
     data = {
         "title": "Workshop erfgoededucatie",
         "description": "Een middag over educatie.\nMet praktijkvoorbeelden.",
@@ -40,7 +40,7 @@ def _post(client, agenda, **overrides):
         "website": "",
     }
     data.update(overrides)
-    return client.post(agenda.url + "aanmelden/", data)
+    return client.post(agenda.url + "aanmelden/", data, **(meta or {}))
 
 
 @pytest.mark.django_db
@@ -243,3 +243,32 @@ def test_a_hung_or_dead_mail_relay_neither_loses_nor_holds_a_proposal(
     assert elapsed < 10, f"the request waited {elapsed:.1f}s for the relay"
     event = EventPage.objects.get(title="Workshop erfgoededucatie")
     assert PartnerSubmission.objects.get().event == event
+
+
+@pytest.mark.django_db
+def test_refused_proposals_do_not_use_up_the_budget(client, agenda, settings):
+    settings.AGENDA_SUBMISSION_RATE = "2/h"
+    for _ in range(5):
+        assert _post(client, agenda, title="").status_code == 400  # invalid: refused, not counted
+    assert _post(client, agenda, title="Een").status_code == 302
+    assert _post(client, agenda, title="Twee").status_code == 302
+    assert _post(client, agenda, title="Drie").status_code == 429
+
+
+@pytest.mark.django_db
+def test_behind_trusted_proxies_each_visitor_has_their_own_budget(client, agenda, settings):
+    """Behind the production proxy every request comes from its address: the budget is the
+    visitor's, read from X-Forwarded-For past the trusted hops, and a forged header sent from
+    outside the proxies changes nothing."""
+    settings.AGENDA_SUBMISSION_RATE = "1/h"
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    def post(forwarded, **extra):
+        return _post(client, agenda, meta={"HTTP_X_FORWARDED_FOR": forwarded, **proxy, **extra})
+
+    assert post("198.51.100.7, 10.0.0.5").status_code == 302
+    assert post("203.0.113.9, 198.51.100.7, 10.0.0.5").status_code == 429  # same visitor, a forged first hop
+    assert post("203.0.113.10").status_code == 302  # another visitor through the same proxy
+    # Not from a trusted proxy: the header is ignored, the connecting address counts.
+    assert post("192.0.2.1", REMOTE_ADDR="198.51.100.7").status_code == 429
