@@ -8,10 +8,17 @@ refuses it in any string), so it would otherwise surface as a server error deep 
 HTML pages validate their own parameters and show the message in the page.
 """
 
-from django.db import transaction
+import logging
 
-from core.api.problems import problem_response
+from django.db import transaction
+from django.http import HttpResponse
+from django.template import loader
+
+from core.api.problems import problem_response, unavailable_problem
 from core.bounds import MAX_ID
+from core.services import RETRY_AFTER_SECONDS, UNAVAILABLE
+
+logger = logging.getLogger(__name__)
 
 NUL = "\x00"
 ADMIN_PREFIX = "/admin/"
@@ -63,3 +70,27 @@ class AtomicEditsMiddleware:
             with transaction.atomic():
                 return self.get_response(request)
         return self.get_response(request)
+
+
+class ServiceUnavailableMiddleware:
+    """A backing service that cannot answer (``core.services.UNAVAILABLE``: the search engine
+    down or hung) is a 503 with ``Retry-After`` wherever it surfaces: the site search, the
+    knowledge base's and the Q&A's search, ``?q=`` on an API list. The API answers with a
+    problem, pages with a short page that says the rest of the site works; never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, UNAVAILABLE):
+            return None
+        logger.warning("service unavailable for %s: %r", request.path, exception)
+        if request.path.startswith("/api/"):
+            return unavailable_problem()
+        response = HttpResponse(loader.render_to_string("503.html"), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response

@@ -19,7 +19,7 @@ from core.api.conventions import (
     page_item,
     page_ref,
 )
-from core.api.problems import Problem, invalid, problem_response
+from core.api.problems import Problem, invalid, unavailable_problem
 from core.links import public_url
 from core.models import Dossier, Theme
 from core.visibility import Visibility
@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 router = Router(tags=["search"])
 
 MAX_QUERY_LENGTH = 200
-RETRY_AFTER_SECONDS = 30
 SUGGEST_LIMIT = 10
 
 
@@ -109,9 +108,7 @@ class SuggestionList(Schema):
 
 def _unavailable(error):
     logger.warning("search backend unavailable: %s", error)
-    response = problem_response(503, "Search is unavailable for a moment; please try again shortly.")
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    return response
+    return unavailable_problem("Search is unavailable for a moment; please try again shortly.")
 
 
 def _window_link(request, offset, limit):

@@ -6,17 +6,14 @@ import re
 from collections import Counter
 
 from django.db.models import Count
-from elastic_transport import TransportError
-from elasticsearch import ApiError as ElasticsearchApiError
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
 from core.dependencies import page_m2m_fields
 from core.models import Dossier, Theme
 from core.page_types import project_page_models
+from core.services import UNAVAILABLE  # noqa: F401 - the search API's name for them
 
-# A search backend that cannot answer (Elasticsearch down, hung or refusing): a 503, never a 500.
-UNAVAILABLE = (TransportError, ElasticsearchApiError, ConnectionError, TimeoutError)
 FACET_LIMIT = 1000  # facets count at most this many results (``facets_complete`` says so)
 SNIPPET_CHARS = 200
 

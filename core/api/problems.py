@@ -93,7 +93,26 @@ def _readable(error):
     return message[0].lower() + message[1:] if message else "is not valid"
 
 
+def unavailable_problem(detail="A service this answer needs is unavailable for a moment; try again shortly."):
+    """503 with ``Retry-After`` and ``no-store``: a backing service cannot answer
+    (``core.services.UNAVAILABLE``)."""
+    from core.services import RETRY_AFTER_SECONDS
+
+    response = problem_response(503, detail)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def install_problem_handlers(api):
+    from core.services import UNAVAILABLE
+
+    def service_unavailable(request, exc):
+        return unavailable_problem()
+
+    for exception_class in UNAVAILABLE:
+        api.add_exception_handler(exception_class, service_unavailable)
+
     @api.exception_handler(ValidationError)
     def validation_error(request, exc):
         params = [

@@ -156,3 +156,30 @@ def test_an_unreachable_search_engine_is_a_503_with_retry_after(client, content,
         assert response.status_code == 503, response.content[:300]
         assert response["Retry-After"] == "30"
         assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("stand_in", ["dead", "hung"])
+def test_every_search_surface_is_a_503_with_retry_after_while_the_engine_is_away(
+    client, content, site_root, settings, stand_in
+):
+    """The site search, the knowledge base's search and ``?q=`` on the articles API: a 503 with
+    Retry-After (a short page, or a problem), never a 500, and nothing stored in a cache."""
+    from knowledge.factories import ArticlePageFactory, KnowledgeIndexPageFactory
+
+    knowledge = KnowledgeIndexPageFactory(parent=site_root)
+    ArticlePageFactory(parent=knowledge, title="Klimaatbeheersing in de praktijk")
+    listener = SilentListener() if stand_in == "hung" else None
+    try:
+        elasticsearch_at(settings, listener.port if listener else closed_port())
+        pages = [client.get("/zoeken/", {"q": "klimaat"}), client.get(knowledge.url, {"q": "klimaat"})]
+        api = client.get("/api/v1/articles/", {"q": "klimaat"})
+    finally:
+        if listener:
+            listener.close()
+    for response in [*pages, api]:
+        assert response.status_code == 503, (response.status_code, response.content[:200])
+        assert response["Retry-After"] == "30"
+        assert "no-store" in response["Cache-Control"]
+    for response in pages:
+        assert "Even niet beschikbaar" in response.content.decode()
+    assert api["Content-Type"] == "application/problem+json"
