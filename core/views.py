@@ -42,13 +42,27 @@ def _check_cache():
 
 
 def _check_search():
+    from core.models import SearchIndexBacklog
+
     backend = get_search_backend()
     name = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
     if hasattr(backend, "es"):
         backend.es.info()
     else:
         list(backend.search("healthz", Page.objects.none())[:1])
-    return {"backend": name}
+    return {"backend": name, "backlog": SearchIndexBacklog.objects.count()}
+
+
+def _extra(name):
+    """What a failed check still reports: the search index updates waiting for the engine."""
+    if name != "search":
+        return {}
+    from core.models import SearchIndexBacklog
+
+    try:
+        return {"backlog": SearchIndexBacklog.objects.count()}
+    except Exception:  # the database is down too
+        return {}
 
 
 CHECKS = {"database": _check_database, "cache": _check_cache, "search": _check_search}
@@ -68,7 +82,7 @@ def healthz(request):
             results[name] = {"ok": True, **check()}
         except Exception as exc:  # any failure of a dependency is reported, not raised
             logger.warning("health check %s failed: %s", name, exc)
-            results[name] = {"ok": False, "error": exc.__class__.__name__}
+            results[name] = {"ok": False, "error": exc.__class__.__name__, **_extra(name)}
             if name not in OPTIONAL_CHECKS:
                 status = "unavailable"
             elif status == "ok":

@@ -74,7 +74,7 @@ def elasticsearch_backend_settings(url, *, index_prefix="museumsite_", timeout=5
             f"ELASTICSEARCH_URL must be an http(s) URL such as https://user:pass@host:9200, not {url!r}."
         )
     return {
-        "BACKEND": "wagtail.search.backends.elasticsearch9",
+        "BACKEND": "search.backends",
         "URLS": [url],
         "INDEX_PREFIX": index_prefix,
         "TIMEOUT": timeout,

@@ -1,6 +1,16 @@
+from .backlog import SearchIndexBacklog
 from .base import BasePage
 from .changes import Change, ChangeFeedState
 from .settings import SiteSettings
 from .taxonomy import Dossier, Organisation, Theme
 
-__all__ = ["BasePage", "Change", "ChangeFeedState", "Dossier", "Organisation", "SiteSettings", "Theme"]
+__all__ = [
+    "BasePage",
+    "Change",
+    "ChangeFeedState",
+    "Dossier",
+    "Organisation",
+    "SearchIndexBacklog",
+    "SiteSettings",
+    "Theme",
+]

@@ -17,7 +17,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")
 
 def test_backend_settings_name_elasticsearch_9_and_the_url():
     settings = elasticsearch_backend_settings("https://user:pw@127.0.0.1:9200", index_prefix="ms_")
-    assert settings["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert settings["BACKEND"] == "search.backends"  # Wagtail's Elasticsearch 9 backend with a backlog
     assert settings["URLS"] == ["https://user:pw@127.0.0.1:9200"]
     assert settings["INDEX_PREFIX"] == "ms_"
     assert settings["INDEX_SETTINGS"] is DUTCH_INDEX_SETTINGS
@@ -132,3 +132,35 @@ def test_the_search_api_against_a_real_cluster(settings, site_root, client):
         assert [item["title"] for item in suggestions] == ["Tentoonstellingen in het museumcafé"]
     finally:
         get_search_backend().es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)
+
+
+@pytest.mark.elasticsearch
+@requires_es
+@pytest.mark.django_db(transaction=True)
+def test_the_backlog_reaches_a_real_cluster_once_it_answers(settings, site_root):
+    """Updates missed while the cluster was away are sent by ``retry_search_index`` and leave
+    the backlog; the page is then found."""
+    import io
+
+    from django.core.management import call_command
+    from wagtail.search.backends import get_search_backend
+
+    from core.models import SearchIndexBacklog
+    from home.factories import StandardPageFactory
+    from home.models import StandardPage
+
+    prefix = f"museumsite_test_{uuid.uuid4().hex[:8]}_"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": elasticsearch_backend_settings(ELASTICSEARCH_URL, index_prefix=prefix)
+    }
+    page = StandardPageFactory(parent=site_root, title="Depotbeheer in de praktijk")
+    SearchIndexBacklog.record(page, SearchIndexBacklog.Action.ADD, "was away")
+    backend = get_search_backend()
+    try:
+        backend.get_index_for_model(StandardPage).delete_item(page)
+        call_command("retry_search_index", stdout=io.StringIO())
+        assert not SearchIndexBacklog.objects.exists()
+        backend.refresh_index()
+        assert [p.title for p in backend.search("depotbeheer", StandardPage.objects.live())] == [page.title]
+    finally:
+        backend.es.indices.delete(index=f"{prefix}*", ignore_unavailable=True)

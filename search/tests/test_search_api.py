@@ -183,3 +183,33 @@ def test_every_search_surface_is_a_503_with_retry_after_while_the_engine_is_away
     for response in pages:
         assert "Even niet beschikbaar" in response.content.decode()
     assert api["Content-Type"] == "application/problem+json"
+
+
+def test_index_updates_that_cannot_reach_the_engine_wait_in_a_backlog(client, site_root, settings):
+    """Publishing works while the engine is away; each update it missed is kept (latest action
+    per page), shown by /healthz and replayed by ``retry_search_index`` until it gets through."""
+    import io
+
+    from django.core.management import call_command
+
+    from core.models import SearchIndexBacklog
+
+    elasticsearch_at(settings, closed_port())
+    page = StandardPageFactory(parent=site_root, title="Gepubliceerd zonder zoekmachine")
+    page.title = "Opnieuw gepubliceerd"
+    page.save_revision().publish()  # no error reaches the editor
+    row = SearchIndexBacklog.objects.get(object_id=str(page.pk))
+    assert row.action == "add" and row.attempts >= 2 and row.model_label == "home.StandardPage"
+    attempts = row.attempts
+
+    health = client.get("/healthz").json()
+    assert health["checks"]["search"]["ok"] is False
+    assert health["checks"]["search"]["backlog"] == SearchIndexBacklog.objects.count() >= 1
+
+    out = io.StringIO()
+    call_command("retry_search_index", stdout=out)
+    assert "still waiting" in out.getvalue()
+    assert SearchIndexBacklog.objects.get(pk=row.pk).attempts == attempts + 1  # kept for the next run
+
+    page.delete()
+    assert SearchIndexBacklog.objects.get(object_id=str(page.pk)).action == "delete"
