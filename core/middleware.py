@@ -10,6 +10,7 @@ HTML pages validate their own parameters and show the message in the page.
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
 from django.template import loader
@@ -93,4 +94,17 @@ class ServiceUnavailableMiddleware:
         response = HttpResponse(loader.render_to_string("503.html"), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         response["Cache-Control"] = "no-store"
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` (``settings.PERMISSIONS_POLICY``) on every response: pages, the
+    API, feeds and files alike."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

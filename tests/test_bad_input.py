@@ -104,3 +104,13 @@ def test_an_unknown_theme_on_the_exhibitions_api_is_a_400_like_every_other_filte
     response = client.get("/api/v1/exhibitions/", {"theme": "bestaat-niet"})
     assert response.status_code == 400
     assert response.json()["invalid_params"][0]["name"] == "theme"
+
+
+@pytest.mark.django_db
+def test_permissions_policy_everywhere_and_api_docs_from_our_own_static_files(client, site_root):
+    for url in ("/", "/api/v1/museums/", "/api/v1/docs", "/healthz"):
+        response = client.get(url)
+        assert "camera=()" in response["Permissions-Policy"], url
+    docs = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in docs
+    assert "cdn" not in docs.lower()

@@ -146,6 +146,9 @@ def test_database_and_cache_come_from_urls():
         "127.0.0.1",
         5432,
     )
+    # A database that does not answer fails fast; a runaway statement is cancelled.
+    assert db["OPTIONS"]["connect_timeout"] == 5
+    assert db["OPTIONS"]["options"] == "-c statement_timeout=30000"
     assert values["CACHES"]["default"]["BACKEND"] == "core.cache_backends.FailOpenRedisCache"
     assert values["CACHES"]["default"]["LOCATION"] == "redis://127.0.0.1:6379/3"
     # On PostgreSQL the database search backend uses the Dutch text-search configuration.
@@ -172,7 +175,8 @@ def test_elasticsearch_url_selects_elasticsearch_9_with_dutch_analysis():
         "WAGTAILSEARCH_BACKENDS",
     )
     backend = json.loads(result.stdout)["WAGTAILSEARCH_BACKENDS"]["default"]
-    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["BACKEND"] == "search.backends"  # Wagtail's Elasticsearch 9 backend with a backlog
+    assert (backend["TIMEOUT"], backend["OPTIONS"]["max_retries"]) == (5, 1)
     assert backend["URLS"] == ["https://elastic:pw@127.0.0.1:9200"]
     default_analyzer = backend["INDEX_SETTINGS"]["settings"]["analysis"]["analyzer"]["default"]
     assert "dutch_stemmer" in default_analyzer["filter"]
@@ -181,3 +185,16 @@ def test_elasticsearch_url_selects_elasticsearch_9_with_dutch_analysis():
 def test_queued_tasks_backend_can_be_chosen():
     result = _settings_in(_clean_env(MUSEUMSITE_ENV="local", TASKS_BACKEND="database"), "TASKS")
     assert json.loads(result.stdout)["TASKS"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_timeouts_passwords_and_proxies_have_safe_defaults_and_refuse_nonsense():
+    values = json.loads(
+        _settings_in(_clean_env(MUSEUMSITE_ENV="local"), "EMAIL_TIMEOUT", "AUTH_PASSWORD_VALIDATORS").stdout
+    )
+    assert values["EMAIL_TIMEOUT"] == 10
+    lengths = [v.get("OPTIONS", {}).get("min_length") for v in values["AUTH_PASSWORD_VALIDATORS"]]
+    assert 12 in lengths
+    refused = _settings_in(
+        _clean_env(MUSEUMSITE_ENV="local", TRUSTED_PROXIES="10.0.0.0/8,proxy.local"), "TRUSTED_PROXIES"
+    )
+    assert refused.returncode != 0 and "proxy.local" in refused.stderr
