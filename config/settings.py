@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
     "ninja",  # the API docs load Swagger UI from our own static files, not a public CDN
     "django_tasks",
     "django_tasks_db",
@@ -101,6 +102,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.api.middleware.ApiCacheMiddleware",
     "core.routing.SiteRootMiddleware",
+    "core.middleware.PagePasswordThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -293,6 +296,26 @@ if not LOCAL:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     if env_bool("SECURE_PROXY_SSL_HEADER", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Logins that resist guessing (django-axes): the admin login and the member login (Wagtail's login
+# view) lock an account after LOGIN_FAILURE_LIMIT wrong passwords from anywhere, and a client after
+# as many wrong attempts on any account, for LOGIN_LOCKOUT_HOURS; a successful login resets the
+# count. The client address is the rate limiter's (core.ratelimit, TRUSTED_PROXIES). Unlock with
+# `manage.py axes_reset_username <name>`, `axes_reset_ip <address>` or `axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("LOGIN_LOCKOUT_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Page passwords: wrong answers one client may give per hour (core.middleware).
+PAGE_PASSWORD_RATE = env_str("PAGE_PASSWORD_RATE", "10/h")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -20,3 +20,6 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Absolute links are built on the public base URL, never on the request's host: a distinct
 # address in the tests proves it.
 PUBLIC_BASE_URL = "https://public.museumsite.test"
+# Login lockout (django-axes) needs the request at every authentication; Wagtail's test helpers
+# log in without one. The tests of the lockout itself switch it on (tests/test_logins.py).
+AXES_ENABLED = False

@@ -13,10 +13,12 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template import loader
 
 from core.api.problems import problem_response, unavailable_problem
 from core.bounds import MAX_ID
+from core.ratelimit import allow, within
 from core.services import RETRY_AFTER_SECONDS, UNAVAILABLE
 
 logger = logging.getLogger(__name__)
@@ -107,4 +109,28 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class PagePasswordThrottleMiddleware:
+    """Page passwords resist guessing: each client may give ``PAGE_PASSWORD_RATE`` wrong answers
+    (the password form shown again) before Wagtail's password view answers 429 with the lockout
+    page; a right answer costs nothing (``core.ratelimit``: the one limiter, keyed on the client
+    address behind ``TRUSTED_PROXIES``)."""
+
+    PREFIX = "/_util/authenticate_with_password/"
+    GROUP = "page-password"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "POST" or not request.path.startswith(self.PREFIX):
+            return self.get_response(request)
+        rate = settings.PAGE_PASSWORD_RATE
+        if not within(request, self.GROUP, rate):
+            return render(request, "locked_out.html", {"failure_limit": rate.split("/")[0]}, status=429)
+        response = self.get_response(request)
+        if response.status_code == 200:  # the form again: a wrong password
+            allow(request, self.GROUP, rate)
         return response
