@@ -18,6 +18,7 @@ and compares the counts with the manifest.
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -28,6 +29,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, connections
+from django.db.migrations.recorder import MigrationRecorder
+from django.test import Client
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from core import invalidation
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -48,9 +56,6 @@ def sha256(path):
 
 def counts():
     """What a restore is checked against."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
 
     return {
         "pages": Page.objects.count(),
@@ -113,8 +118,6 @@ def _pack(folder, archive, log):
 
 
 def _applied_migrations():
-    from django.db.migrations.recorder import MigrationRecorder
-
     latest = {}
     for app, name in MigrationRecorder(connection).migration_qs.values_list("app", "name"):
         latest[app] = max(latest.get(app, ""), name)
@@ -217,8 +220,6 @@ def _unpack(archive, folder, log):
 
 def restore(source, log=print):
     """Restore the backup in ``source``; returns ``(manifest, counts now)``."""
-    from core import invalidation
-
     source = Path(source)
     manifest = verify(source)
     _restore_database(source / manifest["files"]["database"]["file"], manifest["database_vendor"], log)
@@ -231,11 +232,6 @@ def restore(source, log=print):
 def fingerprint(sample=25):
     """What a restore drill compares before and after: the counts, a sample of live pages as a
     reader gets them (status and title) and every document file's checksum."""
-    import re
-
-    from django.test import Client
-    from wagtail.documents import get_document_model
-    from wagtail.models import Page
 
     client = Client(HTTP_HOST=(settings.ALLOWED_HOSTS or ["testserver"])[0])
     pages = {}

@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 from core.api.problems import problem_response
 from core.http import cache_headers
 from core.links import public_url
+from core.models import SearchIndexBacklog
 from core.sitemaps import LocalisedPageSitemap
 
 logger = logging.getLogger(__name__)
@@ -42,8 +43,6 @@ def _check_cache():
 
 
 def _check_search():
-    from core.models import SearchIndexBacklog
-
     backend = get_search_backend()
     name = settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"].rsplit(".", 1)[-1]
     if hasattr(backend, "es"):
@@ -57,8 +56,6 @@ def _extra(name):
     """What a failed check still reports: the search index updates waiting for the engine."""
     if name != "search":
         return {}
-    from core.models import SearchIndexBacklog
-
     try:
         return {"backlog": SearchIndexBacklog.objects.count()}
     except Exception:  # the database is down too

@@ -7,13 +7,12 @@ An update that cannot reach the cluster (down, hung, refusing) is recorded in
 
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
+from core.models import SearchIndexBacklog
 from core.services import UNAVAILABLE
 
 
 class QueueingElasticsearchBackend(Elasticsearch9SearchBackend):
     def add(self, obj):
-        from core.models import SearchIndexBacklog
-
         try:
             super().add(obj)
         except UNAVAILABLE as error:
@@ -22,8 +21,6 @@ class QueueingElasticsearchBackend(Elasticsearch9SearchBackend):
         SearchIndexBacklog.done(obj)  # an older failure for it is settled
 
     def delete(self, obj):
-        from core.models import SearchIndexBacklog
-
         try:
             super().delete(obj)
         except UNAVAILABLE as error:

@@ -13,6 +13,8 @@ from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
+from core.services import RETRY_AFTER_SECONDS, UNAVAILABLE
+
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 
@@ -96,8 +98,6 @@ def _readable(error):
 def unavailable_problem(detail="A service this answer needs is unavailable for a moment; try again shortly."):
     """503 with ``Retry-After`` and ``no-store``: a backing service cannot answer
     (``core.services.UNAVAILABLE``)."""
-    from core.services import RETRY_AFTER_SECONDS
-
     response = problem_response(503, detail)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
@@ -105,8 +105,6 @@ def unavailable_problem(detail="A service this answer needs is unavailable for a
 
 
 def install_problem_handlers(api):
-    from core.services import UNAVAILABLE
-
     def service_unavailable(request, exc):
         return unavailable_problem()
 
