@@ -9,20 +9,29 @@ items; a detail route gets the first item of its list; ``/pages/{page_id}/`` the
 import json
 import re
 import sys
+from urllib.error import HTTPError
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
 BASE = sys.argv[1].rstrip("/")
 PREFIX = "/api/v1"
-PARAMS = {f"{PREFIX}/pages/resolve/": {"path": "/"}, f"{PREFIX}/qa/suggest/": {"q": "museumkaart"}}
+PARAMS = {
+    f"{PREFIX}/pages/resolve/": {"path": "/"},
+    f"{PREFIX}/qa/suggest/": {"q": "museumkaart"},
+    f"{PREFIX}/search/": {"q": "museum"},
+    f"{PREFIX}/suggest/": {"q": "mus"},
+}
 SKIP = {f"{PREFIX}/preview/"}  # needs an editor's token: covered by the tests
 PARAM = re.compile(r"\{[^}]+\}")
 
 
 def get(path, params=None):
     url = BASE + path + ("?" + urlencode(params) if params else "")
-    with urlopen(url, timeout=30) as response:  # noqa: S310 (a loopback address given by CI)
-        return json.load(response)
+    try:
+        with urlopen(url, timeout=30) as response:  # noqa: S310 (a loopback address given by CI)
+            return json.load(response)
+    except HTTPError as error:
+        raise SystemExit(f"record.py: {url} answered {error.code}: {error.read()[:300]!r}") from None
 
 
 def main():
