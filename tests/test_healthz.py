@@ -1,4 +1,9 @@
+import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -7,6 +12,7 @@ from django.test import override_settings
 
 from core import views
 from search.elasticsearch import elasticsearch_backend_settings
+from tests.faults import SilentListener, closed_port
 
 
 @pytest.mark.django_db
@@ -75,3 +81,40 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Disallow: /admin/" in text
     assert f"Sitemap: {settings.PUBLIC_BASE_URL}/sitemap.xml" in text
     assert f"max-age={settings.CACHE_CONTROL_PRESETS['robots']['max_age']}" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("stand_in", ["hung", "dead"])
+def test_healthz_says_503_quickly_when_postgresql_does_not_answer(stand_in):
+    """A PostgreSQL that accepts connections and never answers (or a closed port): /healthz is a
+    503 within the connect timeout, so a load balancer sees it, and the site's pages a clear error
+    rather than a worker held until it is killed. Run in a fresh interpreter with its own
+    DATABASE_URL (the suite's own database stays as it is)."""
+    listener = SilentListener() if stand_in == "hung" else None
+    port = listener.port if listener else closed_port()
+    code = (
+        "import json, time, django; django.setup(); from django.test import Client; "
+        "c = Client(); t = time.monotonic(); r = c.get('/healthz'); "
+        "print(json.dumps([r.status_code, time.monotonic() - t, r.json()['checks']['database']]))"
+    )
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"REDIS_URL", "ELASTICSEARCH_URL"}},
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "MUSEUMSITE_ENV": "local",
+        "DATABASE_URL": f"postgres://museum@127.0.0.1:{port}/museumsite",
+        "DATABASE_CONNECT_TIMEOUT": "2",
+    }
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=Path(__file__).resolve().parent.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        if listener:
+            listener.close()
+    status, elapsed, database = json.loads(result.stdout.strip().splitlines()[-1])
+    assert status == 503 and database["ok"] is False, result.stdout
+    assert elapsed < 8, f"/healthz took {elapsed:.1f}s with the database {stand_in}"
