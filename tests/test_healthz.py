@@ -60,7 +60,7 @@ def test_healthz_is_503_when_the_search_backend_is_down(client):
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["checks"]["search"] == {"ok": False, "error": "ConnectionError"}
+    assert response.json()["checks"]["search"] == {"ok": False, "error": "ConnectionError", "backlog": 0}
 
 
 @pytest.mark.django_db
