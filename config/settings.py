@@ -303,7 +303,7 @@ if not LOCAL:
 # count. The client address is the rate limiter's (core.ratelimit, TRUSTED_PROXIES). Unlock with
 # `manage.py axes_reset_username <name>`, `axes_reset_ip <address>` or `axes_reset`.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",  # the lockout check; ModelBackend below authenticates
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
