@@ -12,8 +12,10 @@ Every variable is listed with its default and production value in README.md.
 
 import ipaddress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
@@ -71,7 +73,12 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "axes",
+    # Two-factor login for the admin (core.twofactor): authenticator apps (TOTP) and backup codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ninja",  # the API docs load Swagger UI from our own static files, not a public CDN
+    "csp",  # django-csp: the Content-Security-Policy (core.csp) and its system checks
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -87,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Inside ConditionalGet, outside the page cache: every response, fresh or cached, gets a
+    # fresh nonce in its body and header before a 304 is decided on its (nonce-free) ETag.
+    "core.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.RejectNulMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "core.pagecache.PageCacheMiddleware",
@@ -96,6 +106,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second step is done
+    "core.twofactor.AdminTwoFactorMiddleware",  # no admin page before the second step
     "core.middleware.AtomicEditsMiddleware",
     "core.middleware.ServiceUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -282,6 +294,55 @@ PERMISSIONS_POLICY = (
     "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()"
 )
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
+
+
+def _origins(*urls):
+    """The origins of absolute addresses among ``urls`` (a CDN for static or media files)."""
+    return [urlsplit(url)._replace(path="", query="", fragment="").geturl() for url in urls if "//" in url]
+
+
+# Content-Security-Policy (django-csp, ``core.csp``): on the public site and the API, scripts only
+# from this origin or with the response's nonce (the JSON-LD carries it; the page cache gives
+# every hit a fresh one), no inline styles, no plugins, never framed; embedded media only from
+# EMBED_FRAME_SOURCES (the embed block's YouTube and Vimeo players). CSP_REPORT_URI adds a
+# report address; CSP_REPORT_ONLY=true only reports (Content-Security-Policy-Report-Only).
+# The admin and its previews use inline scripts and styles: ADMIN_CONTENT_SECURITY_POLICY.
+EMBED_FRAME_SOURCES = env_list(
+    "CSP_FRAME_SRC",
+    ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+)
+_csp_report = {"report-uri": [env_str("CSP_REPORT_URI")]} if env_str("CSP_REPORT_URI") else {}
+_csp_public = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, *_origins(STATIC_URL)],
+        "style-src": [SELF, *_origins(STATIC_URL)],
+        "img-src": [SELF, "data:", *_origins(STATIC_URL, MEDIA_URL)],
+        "font-src": [SELF, *_origins(STATIC_URL)],
+        "frame-src": EMBED_FRAME_SOURCES or [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "upgrade-insecure-requests": not LOCAL,
+        **_csp_report,
+    }
+}
+_csp_report_only = env_bool("CSP_REPORT_ONLY", False)
+CONTENT_SECURITY_POLICY = None if _csp_report_only else _csp_public
+CONTENT_SECURITY_POLICY_REPORT_ONLY = _csp_public if _csp_report_only else None
+# Under /admin/ (``core.csp.ADMIN_PREFIXES``) scripts and styles are left to Wagtail; the admin
+# may frame its own previews, and nothing else may frame it.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [SELF],
+        "upgrade-insecure-requests": not LOCAL,
+        **_csp_report,
+    }
+}
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
@@ -314,6 +375,15 @@ AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+# Two-factor authentication for the admin (core.twofactor, django-otp): with ADMIN_2FA_REQUIRED
+# (on by default, off by default in local mode), superusers and every user with access to the
+# admin (the Editors and Moderators groups, or any group with "Can access Wagtail admin") set up an
+# authenticator app at their first login and give its 6-digit code after their password before
+# any /admin/ address opens. Whoever has set one up is asked for it even when it is not required.
+# Wrong codes are throttled per device (1, 2, 4, 8... seconds); `manage.py reset_2fa <name>`
+# removes a user's devices. The member login on the public site asks for no code.
+ADMIN_2FA_REQUIRED = env_bool("ADMIN_2FA_REQUIRED", not LOCAL)
+OTP_TOTP_ISSUER = env_str("ADMIN_2FA_ISSUER", "museumsite")  # the name the authenticator app shows
 # Page passwords: wrong answers one client may give per hour (core.middleware).
 PAGE_PASSWORD_RATE = env_str("PAGE_PASSWORD_RATE", "10/h")
 

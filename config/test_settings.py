@@ -23,3 +23,6 @@ PUBLIC_BASE_URL = "https://public.museumsite.test"
 # Login lockout (django-axes) needs the request at every authentication; Wagtail's test helpers
 # log in without one. The tests of the lockout itself switch it on (tests/test_logins.py).
 AXES_ENABLED = False
+# Two-factor authentication is off, as in local mode: Wagtail's test helpers log in without it. The
+# tests of the second step switch it on (core/tests/test_twofactor.py).
+ADMIN_2FA_REQUIRED = False

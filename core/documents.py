@@ -6,7 +6,8 @@ over, ``check_download`` (a ``before_serve_document`` hook) lets it through when
 
 1. the reader works with documents in the admin: has access to the admin and may change or
    choose this document (its collection's permissions; superusers may), so editors can check
-   the documents of drafts and previews; or
+   the documents of drafts and previews, and has passed the admin's second step when it is
+   asked of them (``core.twofactor``: a password alone opens no editors-only document); or
 2. the reader may see (``core.visibility``) at least one page that uses the document, according
    to Wagtail's reference index: download blocks, rich-text links and page relations such as an
    article's downloads. Wagtail indexes a page's own row, which holds the *live* content of a
@@ -35,6 +36,7 @@ from wagtail.models import BaseViewRestriction, Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 from wagtail.wagtail_hooks import require_wagtail_login
 
+from . import twofactor
 from .storage import DOCUMENTS_STORAGE_ALIAS
 from .visibility import Visibility
 
@@ -79,8 +81,8 @@ def check_download(document, request):
     if any(visibility.can_view(page) for page in pages):
         return None
     user = getattr(request, "user", None)
-    if works_with_documents(user, document):
-        return None
+    if works_with_documents(user, document) and twofactor.pending_step(user) is None:
+        return None  # an editor, past the admin's second step when it is asked (core.twofactor)
     anonymous = user is None or not user.is_authenticated
     if anonymous and any(opens_with_login(visibility, page) for page in pages):
         return require_wagtail_login(next=request.get_full_path())

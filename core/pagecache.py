@@ -16,6 +16,10 @@ while every tag's version is unchanged, so a publish invalidates exactly what de
 gets an ``ETag``; ``ConditionalGetMiddleware`` answers ``If-None-Match``/``If-Modified-Since``
 with 304. Responses say ``X-Cache: hit`` or ``miss`` (``bypass`` when not cacheable).
 
+A stored body holds the nonce placeholder of its render (``core.csp``), kept on the stored
+response: ``core.csp.ContentSecurityPolicyMiddleware`` (outside this one) replaces it with a
+fresh nonce, named in the header, on every hit; the ``ETag`` is computed with it masked.
+
 Redis in production, local memory on the embedded default (``CACHES``); with Redis down the
 cache fails open (``core.cache_backends``). ``PAGE_CACHE_ENABLED=false`` turns it off.
 """
@@ -29,7 +33,7 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from core import cachetags
+from core import cachetags, csp
 from core.dependencies import API_ROOT, CHROME, SITEMAP, api_tags_for_path
 from core.http import cache_headers
 
@@ -107,6 +111,7 @@ class PageCacheMiddleware:
         if not cacheable_response(response):
             response.setdefault("X-Cache", "bypass")
             return response
+        csp.remember(request, response)  # stored along: every hit gets a fresh nonce (core.csp)
         self.prepare(response, rendered_at)
         response["X-Cache"] = "miss"
         if request.method != "GET" or generation is None:
@@ -129,7 +134,8 @@ class PageCacheMiddleware:
         cost hundreds of system calls."""
         response.content = response.content
         if not response.has_header("ETag"):
-            response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+            # On the body without its nonce placeholder: the same content keeps its ETag.
+            response["ETag"] = quote_etag(hashlib.sha256(csp.masked_content(response)).hexdigest()[:32])
         if not response.has_header("Last-Modified"):
             response["Last-Modified"] = http_date(rendered_at)
         if not response.has_header("Cache-Control"):

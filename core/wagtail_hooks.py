@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from . import cachetags, deletion, documents
+from . import cachetags, deletion, documents, twofactor, twofactor_views
 from .models import Dossier, Organisation, Theme
 from .visibility import Visibility
 
@@ -94,3 +95,22 @@ def refuse_deleting_what_other_content_needs(request, page):
         % {"page": page.get_admin_display_title(), "dependants": deletion.describe(dependants)},
     )
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("register_admin_urls")
+def twofactor_urls():
+    """The second step's pages (``core.twofactor``), under the admin's own login check."""
+    return twofactor_views.urlpatterns
+
+
+@hooks.register("register_account_menu_item")
+def twofactor_account_item(request):
+    """An editor without an authenticator app can set one up from their account page (where it
+    is not yet required)."""
+    if twofactor.has_device(request.user):
+        return None
+    return {
+        "url": reverse(twofactor.SETUP_URL_NAME),
+        "label": gettext("Set up two-factor authentication"),
+        "help_text": gettext("Ask for a code from an app on your phone after your password."),
+    }

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from core import chrome
 from core.cachetags import cached, page_tag
+from core.csp import nonce_for
 from core.fragments import fragment_key, visibility_key
 from core.links import page_path, page_url, public_url
 from core.visibility import Visibility
@@ -25,19 +26,26 @@ _REQUEST_MEMO = "_museumsite_chrome_memo"
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, page=None, data=None):
-    """A ``<script type="application/ld+json">`` for a page (or a given dict).
+    """A ``<script type="application/ld+json">`` for a page (or a given dict), with the
+    request's Content-Security-Policy nonce (``core.csp``).
 
     A page's JSON-LD is kept with ``cached`` under its page tag, per language, host, reader's
-    visibility and hour (a museum's lists the hour exceptions still ahead)."""
+    visibility and hour (a museum's lists the hour exceptions still ahead); the nonce is added
+    on every render, never cached."""
+    request = context.get("request")
     if data is None:
         if page is None or not hasattr(page, "get_json_ld"):
             return ""
-        request = context.get("request")
         key = fragment_key("json-ld", request, page, timezone.now().strftime("%Y%m%d%H"))
         payload = cached(key, [page_tag(page)], lambda: _json_payload(page.get_json_ld(request)))
     else:
         payload = _json_payload(data)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+    nonce = nonce_for(request)
+    return format_html(
+        '<script type="application/ld+json"{}>{}</script>',
+        format_html(' nonce="{}"', nonce) if nonce else "",
+        mark_safe(payload),  # noqa: S308 - JSON with <, > and & escaped
+    )
 
 
 def _json_payload(data):
@@ -218,3 +226,27 @@ def filesize(value):
             return f"{size:.0f} {unit}" if unit in ("B", "kB") else f"{size:.1f} {unit}"
         size /= 1000
     return ""
+
+
+# Wagtail's responsive embeds (WAGTAILEMBEDS_RESPONSIVE_HTML) keep their frame's proportions with
+# an inline style, which the Content-Security-Policy refuses: the project's
+# ``wagtailembeds/embed_frontend.html`` names the nearest of these ratios as a class instead
+# (``static/css/site.css``), height over width.
+EMBED_RATIOS = {
+    "21x9": 9 / 21,
+    "16x9": 9 / 16,
+    "3x2": 2 / 3,
+    "4x3": 3 / 4,
+    "1x1": 1.0,
+    "3x4": 4 / 3,
+    "9x16": 16 / 9,
+}
+
+
+@register.filter
+def embed_ratio(embed):
+    """The ``EMBED_RATIOS`` name nearest to an embed's proportions (``16x9`` when unknown)."""
+    ratio = getattr(embed, "ratio", None)
+    if not ratio:
+        return "16x9"
+    return min(EMBED_RATIOS, key=lambda name: abs(EMBED_RATIOS[name] - ratio))

@@ -107,7 +107,32 @@ def browser(live_site):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # axe-core is injected into the pages it checks, which their Content-Security-Policy refuses;
+    # tests/browser/test_csp.py loads pages under the policy.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A tab that honours the Content-Security-Policy and records every violation the page
+    reports (``securitypolicyviolation`` events in ``window.__cspViolations``, and the console's
+    refusals in ``tab.csp_console``)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script(
+        "window.__cspViolations = [];"
+        "document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push("
+        "`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));"
+    )
+    tab = context.new_page()
+    tab.csp_console = []
+
+    def record(message):
+        if "Content Security Policy" in message.text:
+            tab.csp_console.append(message.text)
+
+    tab.on("console", record)
     yield tab
     context.close()
