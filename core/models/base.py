@@ -140,29 +140,27 @@ class BasePage(Page):
     # --- Routing ----------------------------------------------------------------------
 
     def route(self, request, path_components):
-        """Wagtail's routing in a constant number of queries: the pages along the path (and this
-        page's ancestors) come from one query, kept in the cache until any page changes (tag
-        ``resolver``, bumped by ``core.dependencies`` on every publish, unpublish, move, delete
-        and privacy change), and one query loads the page found as its own type; Wagtail's walk
-        costs two queries per level. A page on the way whose type routes on its own (sub-page
+        """Wagtail's routing without a query when the cache has the path: the pages along the
+        path (and this page's ancestors, from one query) and the page found as its own type (one
+        more) are kept until any page changes (tag ``resolver``, bumped by ``core.dependencies``
+        on every publish, unpublish, move, delete and privacy change); Wagtail's walk costs two
+        queries per level. A page on the way whose type routes on its own (sub-page
         routes) takes over with the rest of the path, as in Wagtail."""
         if not path_components:
             return super().route(request, path_components)
         key = f"route:{self.pk}:{'/'.join(path_components)}"
         try:
-            chain, used = cached(key, [RESOLVER], lambda: self._walk(path_components), record=False)
+            chain, used, page = cached(key, [RESOLVER], lambda: self._walk(path_components), record=False)
         except TreeChanged:
             return super().route(request, path_components)
-        found = chain[-1]
-        page = found.specific
-        page.locale = found.locale
         page._cached_parent_obj = chain[-2]
         setattr(page, ROUTE_ANCESTORS, chain[:-1])
         return page.route(request, path_components[used:])
 
     def _walk(self, path_components):
-        """``(chain, used)`` for ``route``: the generic pages from the tree root to the page
-        found (locales loaded) and how many path components it took. Raises ``Http404`` when no
+        """``(chain, used, page)`` for ``route``: the generic pages from the tree root to the page
+        found (locales loaded), how many path components it took and the page found as its own
+        type. Raises ``Http404`` when no
         page answers the path, ``TreeChanged`` when the tree changed while it was read."""
         steplen = self.steplen
         prefixes = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
@@ -195,7 +193,9 @@ class BasePage(Page):
                 break
         if found is None or (used < len(path_components) and not _takes_over(found, path_components[used:])):
             raise Http404
-        return chain, used
+        page = found.specific
+        page.locale = found.locale
+        return chain, used, page
 
     def get_view_restrictions(self):
         """Wagtail's answer, without its two queries when routing loaded the ancestors and none
