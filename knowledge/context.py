@@ -17,10 +17,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction
 
+from core.cachetags import type_tag
 from core.charts import format_value, render_chart
 from core.fragments import Lazy
 from core.itemcache import ItemCache
@@ -174,15 +176,19 @@ def index_context(index_page, request):
 
 
 def dossier_context(dossier_page, request):
+    """Only the dossier's cached fragments read these (the events' fragment once a day)."""
     visibility = Visibility.for_request(request)
     articles = dossier_page.get_articles()
     return {
-        "articles": article_items(visibility.listable(articles), request),
-        "hidden_count": visibility.hidden_count(articles),
+        "articles": Lazy(lambda: article_items(visibility.listable(articles), request)),
+        "hidden_count": Lazy(lambda: visibility.hidden_count(articles)),
         "login_url": login_url(request),
-        "key_documents": list(dossier_page.key_documents.select_related("document")),
-        "related_events": related_events(dossier_page.dossier, dossier_page.locale, visibility),
-        "figures_pages": list(visibility.listable(dossier_page.get_figures_pages())),
+        "key_documents": Lazy(lambda: list(dossier_page.key_documents.select_related("document"))),
+        "related_events": Lazy(
+            lambda: related_events(dossier_page.dossier, dossier_page.locale, visibility)
+        ),
+        "figures_pages": Lazy(lambda: list(visibility.listable(dossier_page.get_figures_pages()))),
+        "today": timezone.localdate(),
     }
 
 
@@ -197,11 +203,18 @@ def article_context(article, request):
 
 
 def figures_context(figures_page, request):
+    """Only the page's cached fragments read these: the year's table goes stale with the page,
+    the trend charts with any figures page (``trend_tag``)."""
     visibility = Visibility.for_request(request)
-    pages = list(visibility.listable(figures_page.get_trend_pages()).prefetch_related("figures"))
+
+    def charts():
+        pages = visibility.listable(figures_page.get_trend_pages()).prefetch_related("figures")
+        return trend_charts(list(pages))
+
     return {
-        "figures": list(figures_page.figures.all()),
-        "trend_charts": trend_charts(pages),
+        "figures": Lazy(lambda: list(figures_page.figures.all())),
+        "trend_charts": Lazy(charts),
+        "trend_tag": type_tag(type(figures_page)),
     }
 
 

@@ -21,6 +21,7 @@ from agenda.models import EventPage
 from core import cachetags
 from core.page_types import sample_pages
 from core.visibility import Visibility
+from knowledge.models import FiguresPage
 from museums.models import ExhibitionPage, MuseumPage
 from tests.test_page_cache import TYPES, fetch_all, publish, surfaces
 
@@ -157,6 +158,24 @@ def test_the_home_page_follows_its_publish_although_routing_is_cached(demo, clie
     home.seo_title = ""
     home.save_revision().publish()
     assert b"Zqwthuis" in client.get("/").content
+
+
+def test_a_figures_page_trend_follows_the_other_years(demo, client):
+    """The trend charts of a figures page show every year: a change of another year's page
+    reaches them (the fragment carries the type's tag, not only the page's)."""
+    years = list(
+        FiguresPage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+        .order_by("year")
+    )
+    assert len(years) >= 3
+    first, last = years[0], years[-1]
+    row = f'<th scope="row">{last.year}</th>'.encode()
+    assert row in client.get(first.url).content
+    last.unpublish()
+    assert row not in client.get(first.url).content
+    last.save_revision().publish()
+    assert row in client.get(first.url).content
 
 
 def gone_or_redirected(response, to):
