@@ -29,15 +29,19 @@ def current_and_archive(editions, today=None):
 
 
 def index_context(index, request, today=None):
-    """The awards section: each award with its current edition (four queries)."""
+    """The awards section: each award with its current edition (four queries), lazily: only
+    the page's cached fragment reads it, once a day (the phases follow the date)."""
     visibility = Visibility.for_request(request)
-    editions = queries.editions_under(index, visibility)
-    return {
-        "awards": [
+    today = today or timezone.localdate()
+
+    def awards():
+        editions = queries.editions_under(index, visibility)
+        return [
             {"award": award, **current_and_archive(editions.get(award.path, []), today)}
             for award in queries.awards_under(index, visibility)
         ]
-    }
+
+    return {"awards": Lazy(awards), "today": today}
 
 
 def award_context(award, request, today=None):
