@@ -10,11 +10,12 @@ whole OpenAPI document.
 from datetime import datetime
 from typing import Any
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from core.api.conventions import ListParams, ObjectId, PageItem, PageRef, Pagination, list_schema
 from core.api.problems import Problem, invalid, not_found
+from core.api.schema import Schema
 from core.itemcache import ItemCache
 from core.visibility import Visibility
 

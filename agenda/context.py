@@ -7,18 +7,21 @@ would open ("3 more events for members — log in", from ``Visibility.hidden_cou
 password-protected events are never counted.
 """
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.apps import apps
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from core.cachetags import page_tag
+from core.cachetags import ahead, cached, page_tag, type_tag
+from core.fragments import Lazy, fragment_key
 from core.itemcache import ItemCache
 from core.links import page_path, public_url
-from core.paging import paginate
+from core.paging import PAGE_PARAMETER, form_key, paginate
 from core.visibility import Visibility
 
 from .feeds import google_calendar_url
@@ -27,7 +30,7 @@ from .queries import (
     hidden_count,
     last_occurrence,
     listable,
-    prefetch_event_detail,
+    one_per_event,
     related_occurrences,
     remember_upcoming,
     select_occurrences,
@@ -36,6 +39,11 @@ from .queries import (
 
 PER_PAGE = 20
 MORE_DATES = 50
+RELATED_EVENTS = 3
+# Upcoming occurrences an agenda listing keeps per filters (``upcoming_window``): ten pages.
+UPCOMING_KEPT = 200
+# Filters that name dates: listings with them are read every time.
+DATE_FILTERS = {"from", "to"}
 
 
 def has_filters(query):
@@ -83,27 +91,111 @@ OCCURRENCE_CARDS = ItemCache(
 )
 
 
+def upcoming_window(page, request, visibility, selection, now):
+    """``(paged, hidden_count)`` of an upcoming listing without dates in its filters, from the
+    cache; ``None`` when the listing cannot be kept (invalid filters, a page past the kept rows).
+
+    The first ``UPCOMING_KEPT`` occurrences (by start) that had not ended are kept per filters,
+    language and reader with the count, until an event or the agenda changes. On every request
+    the occurrences that ended since are taken out of both: exact while the last kept occurrence
+    has not started (nothing after it can have ended yet) and the page asked for is among the
+    kept rows; otherwise the window is read again. The "more for members" count is the one of
+    the last read."""
+    try:
+        number = int(request.GET.get(PAGE_PARAMETER, "1"))
+    except ValueError:
+        return None
+    if not 1 <= number <= UPCOMING_KEPT // PER_PAGE:
+        return None
+    params = request.GET.copy()
+    params.pop(PAGE_PARAMETER, None)
+    digest = hashlib.sha256(params.urlencode().encode()).hexdigest()[:24]
+
+    def compute():
+        queryset, errors, _filterset = selection()
+        if errors:
+            return None
+        shown = listable(queryset, visibility)
+        rows = list(shown.values(*OCCURRENCE_CARDS.fields, "start", "end")[:UPCOMING_KEPT])
+        count = shown.count() if len(rows) == UPCOMING_KEPT else len(rows)
+        return {"rows": rows, "count": count, "hidden": hidden_count(queryset, visibility)}
+
+    def current(entry):
+        rows = [row for row in entry["rows"] if row["end"] > now]
+        return rows, entry["count"] - (len(entry["rows"]) - len(rows))
+
+    def serves(entry):
+        if entry is None or len(entry["rows"]) == entry["count"]:
+            return True  # invalid filters, or every row is kept
+        rows, count = current(entry)
+        return entry["rows"][-1]["start"] > now and len(rows) >= min(number * PER_PAGE, count)
+
+    entry = cached(
+        fragment_key("agenda-upcoming", request, page, digest),
+        [page_tag(page), type_tag(apps.get_model("agenda", "EventPage"))],
+        compute,
+        valid=serves,
+    )
+    if entry is None:
+        return None
+    rows, count = current(entry)
+    paged = paginate(request, KeptRows(rows, count), PER_PAGE)
+    return paged, entry["hidden"]
+
+
+class KeptRows:
+    """The rows of a kept window as a paginator's list: ``count`` long, of which the first
+    ``len(rows)`` are known (``upcoming_window`` only pages within them)."""
+
+    def __init__(self, rows, count):
+        self.rows, self.total = rows, count
+
+    def __len__(self):
+        return self.total
+
+    def count(self):
+        return self.total
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
 def listing_context(page, request, *, past):
     """``(context, status)`` of the agenda page: upcoming or (``past``) archived occurrences for
     the query string's filters, 20 a page. Feed addresses are the page's without a query string;
     the template adds the current filters (``{% querystring page=None %}``)."""
     visibility = Visibility.for_request(request)
-    queryset, errors, filterset = select_occurrences(
-        page.locale.language_code, request.GET, default="past" if past else "upcoming"
+    now = timezone.now()
+    selection = Lazy(
+        lambda: select_occurrences(
+            page.locale.language_code, request.GET, default="past" if past else "upcoming", now=now
+        )
     )
-    paged = paginate(request, OCCURRENCE_CARDS.window(listable(queryset, visibility)), PER_PAGE)
+    kept = None
+    if not past and not DATE_FILTERS & set(request.GET):
+        kept = upcoming_window(page, request, visibility, selection, now)
+    if kept is not None:
+        (paged, hidden), messages = kept, []
+    else:
+        queryset, errors, filterset = selection()
+        paged = paginate(request, OCCURRENCE_CARDS.window(listable(queryset, visibility)), PER_PAGE)
+        hidden = hidden_count(queryset, visibility)
+        messages = filter_messages(errors, filterset)
     base = page_path(page, request)
     ical_url = public_url(base + page.reverse_subpage("ical"))
     context = {
         "past": past,
-        "filter_form": filterset.form,
+        # Read by the form's fragment only (cached without a query string).
+        "filter_form": Lazy(lambda: selection()[2].form),
         "results": paged.page,
         "occurrences": OCCURRENCE_CARDS.items(list(paged.page.object_list), request),
         "count": paged.paginator.count,
-        "hidden_count": hidden_count(queryset, visibility),
+        "hidden_count": hidden,
         "login_url": login_url(request),
-        "errors": filter_messages(errors, filterset) + paged.messages,
+        "errors": messages + paged.messages,
         "active_filters": has_filters(request.GET),
+        # The filter form shows only the query string's values: a cached fragment per values.
+        "form_key": form_key(request, past),
         "ical_url": ical_url,
         "webcal_url": "webcal://" + ical_url.split("://", 1)[1],
         "rss_url": base + page.reverse_subpage("rss"),
@@ -111,18 +203,47 @@ def listing_context(page, request, *, past):
         "upcoming_url": base,
         "submit_url": base + page.reverse_subpage("submit"),
     }
-    return context, 400 if errors else 200
+    return context, 400 if messages else 200
 
 
 def event_context(event, request):
-    """The dates, venue, registration and related events of an event page."""
+    """The dates, venue, registration and related events of an event page.
+
+    Its dates and related events depend on the moment: both are kept as lists under the tags
+    of what they show (the event; any event for the related ones) and filtered by the clock on
+    every request (``core.cachetags.ahead``), so a page costs no query for them."""
     visibility = Visibility.for_request(request)
-    prefetch_event_detail(event)
-    upcoming = remember_upcoming(event, upcoming_occurrences(event, limit=MORE_DATES))
-    next_occurrence = upcoming[0] if upcoming else last_occurrence(event)
+    now = timezone.now()
+    upcoming = ahead(
+        f"event-dates:{event.pk}",
+        [page_tag(event)],
+        lambda size: upcoming_occurrences(event, size, now),
+        now=now,
+        end=lambda occurrence: occurrence.end,
+        size=MORE_DATES + 10,
+        enough=lambda rows: len(rows) >= MORE_DATES,
+    )[:MORE_DATES]
+    for occurrence in upcoming:
+        occurrence.event = event
+    remember_upcoming(event, upcoming)
+    if upcoming:
+        next_occurrence = upcoming[0]
+    else:
+        next_occurrence = cached(f"event-last:{event.pk}", [page_tag(event)], lambda: last_occurrence(event))
+        if next_occurrence is not None:
+            next_occurrence.event = event
     venue = event.get_venue()
     museum = venue["museum"] if venue else None
     path = page_path(event, request)
+    related = ahead(
+        fragment_key("event-related", request, event),
+        [page_tag(event), type_tag(type(event))],
+        lambda size: related_occurrences(event, visibility, now=now, size=size),
+        now=now,
+        end=lambda row: row["end"],
+        size=RELATED_EVENTS * 10,
+        enough=lambda rows: len(one_per_event(rows, RELATED_EVENTS)) == RELATED_EVENTS,
+    )
     return {
         "next_occurrence": next_occurrence,
         "more_occurrences": upcoming[1:],
@@ -131,5 +252,5 @@ def event_context(event, request):
         "registration_state": event.registration_state(),
         "ics_url": path + event.reverse_subpage("ical") if path else "",
         "google_url": google_calendar_url(event, next_occurrence) if next_occurrence else "",
-        "related": OCCURRENCE_CARDS.items(related_occurrences(event, visibility), request),
+        "related": OCCURRENCE_CARDS.items(one_per_event(related, RELATED_EVENTS), request),
     }

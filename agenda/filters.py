@@ -16,15 +16,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import id_filter_bounds, validate_date_range
+from core.cachetags import cached, type_tag
 from core.models import Dossier, Organisation, Theme
 
 from .choices import AttendanceMode, EventAudience, EventStatus, EventType, OrganiserKind, Province
 
 
 def _slug_choices(model):
-    def choices():
+    def load(language):
         # One query: the Dutch names, replaced by the active language's where translated.
-        language = get_language()
         rows = model.objects.filter(locale__language_code__in={"nl", language}).values_list(
             "slug", "name", "locale__language_code"
         )
@@ -32,6 +32,12 @@ def _slug_choices(model):
         for slug, name, _code in sorted(rows, key=lambda row: row[2] == language):
             names[slug] = name
         return sorted(names.items(), key=lambda item: item[1].lower())
+
+    def choices():
+        # Kept per language until a snippet of the model changes (``core.dependencies``).
+        language = get_language()
+        key = f"choices:{model._meta.label_lower}:{language}"
+        return cached(key, [type_tag(model)], lambda: load(language))
 
     return choices
 

@@ -9,7 +9,7 @@ export the public (``Visibility.public()``, the default here).
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import BaseViewRestriction
 
@@ -100,9 +100,12 @@ def feed_occurrences(queryset):
 # --- One event ----------------------------------------------------------------------------
 
 
-def upcoming_occurrences(event, limit=None):
-    """The event's occurrences that have not ended, by start."""
-    queryset = event.occurrences.filter(end__gte=timezone.now()).order_by("start")
+def upcoming_occurrences(event, limit=None, now=None):
+    """The event's occurrences that have not ended, by start (without the event attached, so
+    that they can be kept in the cache on their own)."""
+    queryset = EventOccurrence.objects.filter(event_id=event.pk, end__gte=now or timezone.now()).order_by(
+        "start"
+    )
     return list(queryset[:limit] if limit else queryset)
 
 
@@ -125,22 +128,16 @@ def next_occurrence(event):
     return upcoming[0] if upcoming else event.occurrences.order_by("start").first()
 
 
-def prefetch_event_detail(event):
-    """Load once what an event page reads on every request: its themes (for its related events;
-    the speakers are read only by fragments and JSON-LD, which are cached)."""
-    prefetch_related_objects([event], "themes")
-    return event
-
-
 def last_occurrence(event):
-    """The latest occurrence of the event (for an event that has taken place)."""
-    return event.occurrences.order_by("-start").first()
+    """The latest occurrence of the event (for an event that has taken place; without the
+    event attached, as ``upcoming_occurrences``)."""
+    return EventOccurrence.objects.filter(event_id=event.pk).order_by("-start").first()
 
 
-def related_occurrences(event, visibility, limit=3):
-    """The next occurrences of other events ``visibility`` may see, of the same type or sharing
-    a theme, one per event, as rows ``{"pk", "event_id"}`` (the agenda's card cache renders
-    them: ``agenda.context.OCCURRENCE_CARDS``)."""
+def related_occurrences(event, visibility, *, now=None, size=30):
+    """The next occurrences (up to ``size``) of other events ``visibility`` may see, of the same
+    type or sharing a theme, by start, as rows ``{"pk", "event_id", "end"}`` (the agenda's card
+    cache renders them: ``agenda.context.OCCURRENCE_CARDS``); ``one_per_event`` picks from them."""
     theme_ids = [theme.pk for theme in event.themes.all()]
     same = Q(event__event_type=event.event_type)
     if theme_ids:
@@ -149,18 +146,23 @@ def related_occurrences(event, visibility, limit=3):
         )
     queryset = listable(
         occurrences(event.locale.language_code)
-        .filter(same, end__gt=timezone.now())
+        .filter(same, end__gt=now or timezone.now())
         .exclude(event_id=event.pk),
         visibility,
     )
-    related, seen = [], set()
-    for row in queryset.values("pk", "event_id")[: limit * 10]:
+    return list(queryset.values("pk", "event_id", "end")[:size])
+
+
+def one_per_event(rows, limit=3):
+    """The first row of each event in ``rows``, up to ``limit`` events."""
+    picked, seen = [], set()
+    for row in rows:
         if row["event_id"] not in seen:
             seen.add(row["event_id"])
-            related.append(row)
-        if len(related) == limit:
+            picked.append(row)
+        if len(picked) == limit:
             break
-    return related
+    return picked
 
 
 def cancelled_for_feed(occurrences, *, event=None, now=None):

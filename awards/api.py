@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from core.api.conventions import (
@@ -28,6 +28,7 @@ from core.api.conventions import (
     public_pages,
 )
 from core.api.problems import Problem, invalid, not_found
+from core.api.schema import Schema
 from core.tree import with_parent_path
 from core.visibility import Visibility
 

@@ -29,30 +29,44 @@ def current_and_archive(editions, today=None):
 
 
 def index_context(index, request, today=None):
-    """The awards section: each award with its current edition (four queries)."""
+    """The awards section: each award with its current edition (four queries), lazily: only
+    the page's cached fragment reads it, once a day (the phases follow the date)."""
     visibility = Visibility.for_request(request)
-    editions = queries.editions_under(index, visibility)
-    return {
-        "awards": [
+    today = today or timezone.localdate()
+
+    def awards():
+        editions = queries.editions_under(index, visibility)
+        return [
             {"award": award, **current_and_archive(editions.get(award.path, []), today)}
             for award in queries.awards_under(index, visibility)
         ]
-    }
+
+    return {"awards": Lazy(awards), "today": today}
 
 
 def award_context(award, request, today=None):
-    """An award page: the current edition with its state (two queries), and the editions with
-    their winners, lazily: only the page's cached fragment (the archive) reads them."""
+    """An award page: the current edition with its state and the editions with their winners,
+    lazily: only the page's cached fragments read them (the current edition's once a day, as
+    its phase follows the date)."""
     visibility = Visibility.for_request(request)
-    current = queries.listed_editions(visibility).child_of(award).first()
-    if current is not None:
-        queries.with_nominations([current], visibility)
+    today = today or timezone.localdate()
+
+    def current_edition():
+        current = queries.listed_editions(visibility).child_of(award).first()
+        if current is not None:
+            queries.with_nominations([current], visibility)
+        return current
+
+    current = Lazy(current_edition)
     editions = Lazy(lambda: queries.editions_of(award, visibility))
     return {
         "current_edition": current,
-        "current_state": edition_state(current, current.shown_nominations, today) if current else None,
+        "current_state": Lazy(
+            lambda: edition_state(current(), current().shown_nominations, today) if current() else None
+        ),
         "editions": editions,
         "winners": Lazy(lambda: [edition for edition in editions() if edition.winner is not None]),
+        "today": today,
     }
 
 

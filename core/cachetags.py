@@ -108,13 +108,14 @@ def depends_on(*tags):
         collector.tags.update(tag for tag in tags if tag)
 
 
-def cached(key, tags, compute, timeout=None, *, record=True):
+def cached(key, tags, compute, timeout=None, *, record=True, valid=None):
     """``compute()``, kept in the cache under ``key`` until one of ``tags`` is bumped.
 
     Used for fragments every page repeats (menu, footer, language links): the tags are also
     recorded for the response being computed (unless ``record=False``, for what only speeds the
     computation up without being part of the response), so a cached page that shows the
-    fragment goes stale with it. A cache that is down only costs the computation.
+    fragment goes stale with it. A cache that is down only costs the computation. ``valid``
+    (a function of the value) may refuse a fresh value that no longer serves (see ``ahead``).
     """
     tags = set(tags) | {EPOCH}
     if record:
@@ -122,12 +123,31 @@ def cached(key, tags, compute, timeout=None, *, record=True):
     entry = cache.get(key)
     if entry is not None:
         recorded, value = entry
-        if is_fresh(recorded):
+        if is_fresh(recorded) and (valid is None or valid(value)):
             return value
     recorded = ensure_versions(tags)
     value = compute()
     cache.set(key, (recorded, value), timeout)
     return value
+
+
+def ahead(key, tags, compute, *, now, end, size, enough):
+    """The rows of a list ordered by time that have not ended at ``now``.
+
+    ``compute(size)`` gives up to ``size`` rows that had not ended when it ran; they are kept
+    with ``cached`` and filtered by ``end(row) > now`` on every use, so the answer follows the
+    clock without a query. A kept list whose remaining rows are no longer ``enough(rows)`` for
+    the caller, while the database may have more (it was cut at ``size``), is computed again."""
+
+    def fresh():
+        rows = compute(size)
+        return {"rows": rows, "complete": len(rows) < size}
+
+    def remaining(entry):
+        return [row for row in entry["rows"] if end(row) > now]
+
+    entry = cached(key, tags, fresh, valid=lambda entry: entry["complete"] or enough(remaining(entry)))
+    return remaining(entry)
 
 
 class LocalEntries:

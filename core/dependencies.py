@@ -155,9 +155,35 @@ def page_m2m_fields():
     return fields
 
 
+def grouping_pages(page):
+    """Ids of the pages that list ``page`` by an object they share: a page type names the
+    foreign keys it lists by in ``lists_by`` (a dossier page lists the articles and events
+    tagged with its dossier); ``page`` belongs when one of its many-to-many fields holds the
+    object that foreign key points at."""
+    groups = {}
+    for model, m2m in page_m2m_fields():
+        if isinstance(page, model) and not issubclass(m2m.related_model, Page):
+            through = m2m.remote_field.through
+            source, target = m2m.m2m_field_name(), m2m.m2m_reverse_field_name()
+            ids = through.objects.filter(**{f"{source}_id": page.pk}).values_list(f"{target}_id", flat=True)
+            groups.setdefault(m2m.related_model, set()).update(ids)
+    found = set()
+    for model in apps.get_models():
+        if not issubclass(model, Page):
+            continue
+        for name in getattr(model, "lists_by", ()):
+            target = model._meta.get_field(name).related_model
+            if groups.get(target):
+                found.update(
+                    model.objects.filter(**{f"{name}__in": groups[target]}).values_list("pk", flat=True)
+                )
+    return found
+
+
 def referenced_page_ids(page):
     """Ids of the pages ``page`` references, as stored in the database now (the reference index
-    for foreign keys, rich text and StreamField choosers; many-to-many fields besides)."""
+    for foreign keys, rich text and StreamField choosers; many-to-many fields besides), and the
+    pages that list it by a shared object (``grouping_pages``)."""
     page_type = ReferenceIndex._get_base_content_type(Page)
     ids = {
         int(object_id)
@@ -173,7 +199,7 @@ def referenced_page_ids(page):
             ids.update(
                 through.objects.filter(**{f"{source}_id": page.pk}).values_list(f"{target}_id", flat=True)
             )
-    return ids
+    return ids | grouping_pages(page)
 
 
 def referencing_page_ids(obj):

@@ -10,7 +10,11 @@ from core.visibility import Visibility
 def visibility_key(visibility):
     """A short name for what a reader may see (the paths closed to them): readers who may see
     the same pages share cached fragments; a members-only page never shows in an anonymous one."""
-    return hashlib.sha256("\n".join(visibility.closed_paths).encode()).hexdigest()[:16]
+    key = visibility.__dict__.get("_fragment_key")
+    if key is None:  # computed once per visibility (the public one is shared by a process)
+        key = hashlib.sha256("\n".join(visibility.closed_paths).encode()).hexdigest()[:16]
+        visibility._fragment_key = key
+    return key
 
 
 def fragment_key(name, request, obj, *parts):

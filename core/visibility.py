@@ -29,6 +29,7 @@ not live), three when the reader is logged in; the result is kept on the request
 """
 
 import contextlib
+import secrets
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -41,6 +42,8 @@ REQUEST_ATTRIBUTE = "_museumsite_visibility"
 PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
 PUBLIC_CACHE_KEY = "core.visibility.public"
 PUBLIC_CACHE_SECONDS = 3600
+# The public ``Visibility`` this process built last, by the token of the cached state it came from.
+_public_built = {}
 
 
 @dataclass(frozen=True)
@@ -209,16 +212,23 @@ class Visibility:
 
     @classmethod
     def public(cls):
-        """What an anonymous reader may see (cached across requests, invalidated by signals)."""
+        """What an anonymous reader may see (cached across requests, invalidated by signals).
+
+        The cache holds the restrictions and hidden sections with a token; each process keeps the
+        ``Visibility`` built from the last token it saw, so a request pays one cache read."""
         try:
-            state = cache.get(PUBLIC_CACHE_KEY)
+            entry = cache.get(PUBLIC_CACHE_KEY)
         except Exception:  # a cache that is down must not take the site with it
-            state = None
-        if state is None:
-            state = (_load_restrictions(), _load_hidden_sections())
+            entry = None
+        if entry is None:
+            entry = (secrets.token_hex(8), (_load_restrictions(), _load_hidden_sections()))
             with contextlib.suppress(Exception):
-                cache.set(PUBLIC_CACHE_KEY, state, PUBLIC_CACHE_SECONDS)
-        return cls(*state)
+                cache.set(PUBLIC_CACHE_KEY, entry, PUBLIC_CACHE_SECONDS)
+        token, state = entry
+        built = _public_built
+        if built.get("token") != token:
+            built.update(token=token, visibility=cls(*state))
+        return built["visibility"]
 
     @classmethod
     def current_public(cls):

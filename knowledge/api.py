@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, Literal
 
 from django.utils import translation
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from core.api.conventions import (
@@ -24,6 +24,7 @@ from core.api.conventions import (
     public_pages,
 )
 from core.api.problems import Problem, invalid, not_found
+from core.api.schema import Schema
 from core.itemcache import ItemCache
 from core.visibility import Visibility
 

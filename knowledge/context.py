@@ -7,6 +7,7 @@ how many articles a login would open ("12 more articles for members — log in",
 ``Visibility.hidden_count``); password-protected articles are never counted.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -15,16 +16,19 @@ from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import BaseViewRestriction
 
+from core.cachetags import cached, page_tag, type_tag
 from core.charts import format_value, render_chart
-from core.fragments import Lazy
+from core.fragments import Lazy, fragment_key
 from core.itemcache import ItemCache
-from core.paging import paginate
+from core.models import Dossier, Theme
+from core.paging import kept_page
 from core.visibility import Visibility
 
 from .choices import ArticleKind, FigureKey
@@ -139,16 +143,29 @@ def build_listing(request, index_page):
     params = clean_params(request.GET)
     base = index_page.get_articles()
     filterset, queryset, errors = filtered_articles(params, index_page.locale, base, visibility)
-    shown = ARTICLE_CARDS.window(visibility.listable(queryset))
-    paged = paginate(request, shown, PER_PAGE)
+    # The page's rows and counts are kept per filters, page number and reader until an article
+    # or the index changes: a listing of every article of the language, wherever it sits.
+    digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
+    paged, hidden = kept_page(
+        request,
+        fragment_key("knowledge-listing", request, index_page, digest),
+        [page_tag(index_page), type_tag(apps.get_model("knowledge", "ArticlePage"))],
+        lambda: ARTICLE_CARDS.window(visibility.listable(queryset)),
+        PER_PAGE,
+        extra=lambda: visibility.hidden_count(queryset),
+    )
     query = QueryDict(mutable=True)
     query.update({name: value for name, value in params.items() if name not in filterset.form.errors})
-    years = (
-        visibility.listable(base)
-        .annotate(y=ExtractYear("publication_date"))
-        .order_by("-y")
-        .values_list("y", flat=True)
-        .distinct()
+    years = cached(
+        fragment_key("knowledge-years", request, index_page),
+        [page_tag(index_page)],
+        lambda: list(
+            visibility.listable(base)
+            .annotate(y=ExtractYear("publication_date"))
+            .order_by("-y")
+            .values_list("y", flat=True)
+            .distinct()
+        ),
     )
     return Listing(
         filterset=filterset,
@@ -157,9 +174,19 @@ def build_listing(request, index_page):
         query=query,
         errors=errors,
         notices=paged.messages,
-        years=list(years),
+        years=years,
         count=paged.paginator.count,
-        hidden_count=visibility.hidden_count(queryset),
+        hidden_count=hidden,
+    )
+
+
+def snippet_choices(model, locale_id):
+    """``[{"slug", "name"}]`` of a snippet model in a locale, for a filter's options: kept until
+    a snippet of the model changes (``core.dependencies`` bumps its type's tag)."""
+    return cached(
+        f"choices:{model._meta.label_lower}:{locale_id}",
+        [type_tag(model)],
+        lambda: list(model.objects.filter(locale_id=locale_id).values("slug", "name")),
     )
 
 
@@ -168,21 +195,29 @@ def index_context(index_page, request):
     return {
         "listing": build_listing(request, index_page),
         "kind_choices": ArticleKind.choices,
-        "dossiers": list(visibility.listable(index_page.get_dossiers())),
+        "dossier_choices": snippet_choices(Dossier, index_page.locale_id),
+        "theme_choices": snippet_choices(Theme, index_page.locale_id),
+        "dossiers": cached(
+            fragment_key("knowledge-dossiers", request, index_page),
+            [page_tag(index_page)],
+            lambda: list(visibility.listable(index_page.get_dossiers())),
+        ),
         "login_url": login_url(request),
     }
 
 
 def dossier_context(dossier_page, request):
+    """Only the dossier's cached fragments read these (the events' fragment once a day)."""
     visibility = Visibility.for_request(request)
     articles = dossier_page.get_articles()
     return {
-        "articles": article_items(visibility.listable(articles), request),
-        "hidden_count": visibility.hidden_count(articles),
+        "articles": Lazy(lambda: article_items(visibility.listable(articles), request)),
+        "hidden_count": Lazy(lambda: visibility.hidden_count(articles)),
         "login_url": login_url(request),
-        "key_documents": list(dossier_page.key_documents.select_related("document")),
-        "related_events": related_events(dossier_page.dossier, dossier_page.locale, visibility),
-        "figures_pages": list(visibility.listable(dossier_page.get_figures_pages())),
+        "key_documents": Lazy(lambda: list(dossier_page.key_documents.select_related("document"))),
+        "related_events": Lazy(lambda: related_events(dossier_page.dossier, dossier_page.locale, visibility)),
+        "figures_pages": Lazy(lambda: list(visibility.listable(dossier_page.get_figures_pages()))),
+        "today": timezone.localdate(),
     }
 
 
@@ -191,17 +226,27 @@ def article_context(article, request):
     return {
         # Only the article's cached fragment reads these.
         "downloads": Lazy(lambda: list(article.downloads.select_related("document"))),
-        "related_articles": related_articles(article, visibility),
+        "related_articles": Lazy(lambda: related_articles(article, visibility)),
+        # Related articles may be any article of the same dossiers: their fragment goes stale
+        # with any article.
+        "articles_tag": type_tag(type(article)),
         "members_only": Lazy(lambda: members_only(article, visibility)),
     }
 
 
 def figures_context(figures_page, request):
+    """Only the page's cached fragments read these: the year's table goes stale with the page,
+    the trend charts with any figures page (``trend_tag``)."""
     visibility = Visibility.for_request(request)
-    pages = list(visibility.listable(figures_page.get_trend_pages()).prefetch_related("figures"))
+
+    def charts():
+        pages = visibility.listable(figures_page.get_trend_pages()).prefetch_related("figures")
+        return trend_charts(list(pages))
+
     return {
-        "figures": list(figures_page.figures.all()),
-        "trend_charts": trend_charts(pages),
+        "figures": Lazy(lambda: list(figures_page.figures.all())),
+        "trend_charts": Lazy(charts),
+        "trend_tag": type_tag(type(figures_page)),
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any, Literal
 from django.core.exceptions import ImproperlyConfigured
 from django.http import QueryDict
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field, create_model
 
 from core.api.conventions import (
@@ -29,6 +29,7 @@ from core.api.conventions import (
     public_pages,
 )
 from core.api.problems import Problem, invalid, not_found
+from core.api.schema import Schema
 from core.itemcache import ItemCache
 from core.models import Theme
 from core.visibility import Visibility

@@ -5,6 +5,7 @@ Every list shows only what the reader may see (``core.visibility``, the reader o
 the pages of a language's tree are listed with its aliases (``queries.in_tree``).
 """
 
+import hashlib
 from dataclasses import replace
 
 from django.apps import apps
@@ -13,10 +14,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from core.cachetags import cached, page_tag
+from core.cachetags import cached, page_tag, type_tag
 from core.fragments import Lazy, fragment_key
 from core.itemcache import ItemCache
-from core.paging import paginate
+from core.paging import form_key, kept_page, paginate
 from core.visibility import Visibility
 
 from . import queries
@@ -54,6 +55,9 @@ def _finish_card(card, row, now):
     }
 
 
+# Filters whose answer follows the clock: their results are never kept.
+CLOCK_FILTERS = frozenset({"open_now", "open_at", "open_on"})
+
 # The finder's cards, kept per museum and language (``core.itemcache``).
 MUSEUM_CARDS = ItemCache("museum-cards", load=_load_cards, build=_build_card)
 
@@ -71,7 +75,20 @@ def finder_context(index, request, museums, now=None):
     cards = replace(
         MUSEUM_CARDS, fields=fields, finish=lambda card, row, _request: _finish_card(card, row, now)
     )
-    paged = paginate(request, cards.window(queryset), index.per_page or DEFAULT_PER_PAGE)
+    per_page = index.per_page or DEFAULT_PER_PAGE
+    if CLOCK_FILTERS.isdisjoint(request.GET):
+        # The page's rows and count depend on content only: kept per filters, page number and
+        # reader until a museum or the finder changes ("open now" is added per request).
+        digest = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:24]
+        paged, _extra = kept_page(
+            request,
+            fragment_key("museum-finder", request, index, digest),
+            [page_tag(index), type_tag(apps.get_model("museums", "MuseumPage"))],
+            lambda: cards.window(queryset),
+            per_page,
+        )
+    else:
+        paged = paginate(request, cards.window(queryset), per_page)
     results = cards.items(list(paged.page.object_list), request)
     return {
         "filter": filterset,
@@ -81,6 +98,8 @@ def finder_context(index, request, museums, now=None):
         "page_obj": paged.page,
         "paging_messages": paged.messages,
         "point": filterset.point,
+        # The filter form shows only the query string's values: a cached fragment per values.
+        "form_key": form_key(request),
     }
 
 

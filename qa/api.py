@@ -7,7 +7,7 @@ the public may see is listed, suggested or answered (``qa.queries.public_*``).
 
 from datetime import date
 
-from ninja import Query, Router, Schema, Status
+from ninja import Query, Router, Status
 from pydantic import Field
 
 from core.api.conventions import (
@@ -20,6 +20,7 @@ from core.api.conventions import (
     page_ref,
 )
 from core.api.problems import ApiError, Problem, invalid, not_found
+from core.api.schema import Schema
 from core.tree import parent_path
 from qa import queries, serializers
 from qa.choices import QuestionAudience

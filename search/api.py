@@ -6,7 +6,7 @@ from typing import Literal
 
 from django.conf import settings
 from django.utils.html import strip_tags
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 from wagtail.models import Locale, Page
 
@@ -20,6 +20,7 @@ from core.api.conventions import (
     page_ref,
 )
 from core.api.problems import Problem, invalid, unavailable_problem
+from core.api.schema import Schema
 from core.links import public_url
 from core.models import Dossier, Theme
 from core.visibility import Visibility

@@ -21,6 +21,7 @@ from agenda.models import EventPage
 from core import cachetags
 from core.page_types import sample_pages
 from core.visibility import Visibility
+from knowledge.models import FiguresPage
 from museums.models import ExhibitionPage, MuseumPage
 from tests.test_page_cache import TYPES, fetch_all, publish, surfaces
 
@@ -157,6 +158,62 @@ def test_the_home_page_follows_its_publish_although_routing_is_cached(demo, clie
     home.seo_title = ""
     home.save_revision().publish()
     assert b"Zqwthuis" in client.get("/").content
+
+
+def test_a_figures_page_trend_follows_the_other_years(demo, client):
+    """The trend charts of a figures page show every year: a change of another year's page
+    reaches them (the fragment carries the type's tag, not only the page's)."""
+    years = list(
+        FiguresPage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, alias_of__isnull=True)
+        .order_by("year")
+    )
+    assert len(years) >= 3
+    first, last = years[0], years[-1]
+    row = f'<th scope="row">{last.year}</th>'.encode()
+    assert row in client.get(first.url).content
+    last.unpublish()
+    assert row not in client.get(first.url).content
+    last.save_revision().publish()
+    assert row in client.get(first.url).content
+
+
+def gone_or_redirected(response, to):
+    """An old address answers 404, or the redirect Wagtail made to the new one."""
+    return response.status_code == 404 or (response.status_code == 301 and response["Location"] == to)
+
+
+def test_routing_follows_a_new_address_a_move_an_unpublished_section_and_a_delete(demo, client):
+    """Routing keeps the pages along a path in the cache: every change of the tree must reach it
+    on the next request."""
+    museum = MuseumPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+    exhibition = ExhibitionPage.objects.live().child_of(museum).first()
+    old = exhibition.url
+    assert client.get(old).status_code == 200
+
+    exhibition.slug = "zqw-nieuw-adres"
+    exhibition.save_revision().publish()
+    new = ExhibitionPage.objects.get(pk=exhibition.pk).url
+    assert new.endswith("/zqw-nieuw-adres/")
+    assert gone_or_redirected(client.get(old), new)
+    assert client.get(new).status_code == 200
+
+    other = MuseumPage.objects.live().filter(locale=museum.locale).exclude(pk=museum.pk).first()
+    client.get(other.url)
+    Page.objects.get(pk=exhibition.pk).move(other, pos="last-child")
+    moved = ExhibitionPage.objects.get(pk=exhibition.pk)
+    assert gone_or_redirected(client.get(new), moved.url)
+    response = client.get(moved.url)
+    assert response.status_code == 200
+    assert other.title.encode() in response.content  # the breadcrumbs follow the move
+
+    other.unpublish()
+    assert client.get(moved.url).status_code == 404
+    other.save_revision().publish()
+    assert client.get(moved.url).status_code == 200
+
+    Page.objects.get(pk=exhibition.pk).delete()
+    assert client.get(moved.url).status_code == 404
 
 
 def test_the_visibility_expression_agrees_with_the_rule_page_by_page(demo, members):

@@ -12,14 +12,17 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.utils import timezone
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Page, PageViewRestriction
 
+from agenda.models import EventPage
 from core.csp import header_nonce
 from core.dependencies import API_ROOT, api_routes, page_dependents
 from core.links import page_path, public_url
 from core.models import Theme
 from core.page_types import sample_pages
+from knowledge.models import ArticlePage, DossierPage
 from tests.faults import SilentListener, closed_port
 
 TYPES = [
@@ -279,3 +282,42 @@ def check_cache_down(client, fault):
         if listener:
             listener.close()
         cache.clear()
+
+
+@pytest.mark.django_db
+def test_a_dossier_page_follows_what_is_tagged_with_its_dossier(demo, client):
+    """A dossier page lists the upcoming events and the articles tagged with its dossier from
+    anywhere in the tree: tagging or untagging one is a change of the dossier page."""
+    dossier_page = next(
+        page
+        for page in DossierPage.objects.live().filter(dossier__isnull=False)
+        if client.get(page.url).status_code == 200
+    )
+    event = (
+        EventPage.objects.live()
+        .filter(locale=dossier_page.locale, start_date__gte=timezone.localdate())
+        .exclude(dossiers=dossier_page.dossier)
+        .first()
+    )
+    article = (
+        ArticlePage.objects.live()
+        .filter(locale=dossier_page.locale)
+        .exclude(dossiers=dossier_page.dossier)
+        .exclude(path__startswith=dossier_page.path)
+        .first()
+    )
+    for page in (event, article):
+        page = page.specific
+        page.title = f"Zqw getagd {page.pk}"
+        page.save_revision().publish()
+        assert client.get(dossier_page.url)["X-Cache"] in ("hit", "miss")
+        assert page.title.encode() not in client.get(dossier_page.url).content
+
+        page.dossiers.add(dossier_page.dossier)
+        page.save_revision().publish()
+        assert page.title.encode() in client.get(dossier_page.url).content
+
+        page = type(page).objects.get(pk=page.pk)
+        page.dossiers.remove(dossier_page.dossier)
+        page.save_revision().publish()
+        assert page.title.encode() not in client.get(dossier_page.url).content

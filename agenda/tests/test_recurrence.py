@@ -1,9 +1,11 @@
 """Expanding events into occurrences: recurrence rules, DST, exception dates, sessions, horizon."""
 
 import datetime
+import io
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 
 from agenda.choices import Recurrence
 from agenda.recurrence import MAX_OCCURRENCES, expand
@@ -182,3 +184,19 @@ def test_a_move_without_a_time_keeps_the_series_time_and_a_session_at_an_occurre
         ]
     )
     assert [(s.key, s.title) for s in slots] == [("20260312", "Dag 1"), ("20260313T1000", "Dag 2")]
+
+
+@pytest.mark.django_db
+def test_refreshed_occurrences_reach_cached_pages_and_feeds(make_event, soon, settings, client):
+    """The refresh writes occurrences without a publish: what shows them must not stay cached."""
+    settings.AGENDA_RECURRENCE_HORIZON_DAYS = 30
+    event = make_event(recurrence=Recurrence.WEEKLY, start_date=soon)
+    feed = event.url + event.reverse_subpage("ical")
+    listing = f"/api/v1/events/?limit=100&locale={event.locale.language_code}"
+    before = client.get(feed).content.count(b"BEGIN:VEVENT")
+    listed = client.get(listing).json()["count"]
+    assert client.get(feed)["X-Cache"] == "hit"
+    settings.AGENDA_RECURRENCE_HORIZON_DAYS = 90
+    call_command("refresh_event_occurrences", verbosity=0, stdout=io.StringIO())
+    assert client.get(feed).content.count(b"BEGIN:VEVENT") > before
+    assert client.get(listing).json()["count"] > listed

@@ -7,9 +7,10 @@ what every app's router uses.
 
 from datetime import datetime
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
+from core.api.schema import Schema
 from core.models import Theme
 
 from .changes import router as changes_router

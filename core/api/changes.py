@@ -11,10 +11,11 @@ from typing import Literal
 
 from django.apps import apps
 from django.conf import settings
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from core import changes
+from core.api.schema import Schema
 from core.dependencies import API_ROOT, api_routes
 from core.links import public_url
 from core.models import Change

@@ -20,11 +20,11 @@ from typing import Annotated, Literal
 
 from django.conf import settings
 from django.utils import timezone
-from ninja import Schema
 from pydantic import AfterValidator, BeforeValidator, Field, create_model
 from wagtail.models import Locale, Page
 
 from core import changes
+from core.api.schema import Schema
 from core.bounds import MAX_ID, out_of_range_reason, year_in_range
 from core.links import page_path, public_url
 from core.visibility import Visibility

@@ -11,12 +11,13 @@ from typing import Literal
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Path, Query, Router, Schema
+from ninja import Path, Query, Router
 from pydantic import ConfigDict, Field, model_validator
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Site
 
+from core.api.schema import Schema
 from core.bounds import MAX_ID
 from core.links import public_url
 from core.visibility import Visibility

@@ -1,9 +1,10 @@
 """``/api/v1/preview/?token=...``: a draft for the front end's preview (see ``core.preview``)."""
 
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from core import preview
+from core.api.schema import Schema
 
 from .pages import PageDetail, page_detail
 from .problems import ApiError, Problem

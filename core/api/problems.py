@@ -9,10 +9,10 @@ import json
 from http import HTTPStatus
 
 from django.http import Http404, HttpResponse
-from ninja import Schema
 from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
+from core.api.schema import Schema
 from core.services import RETRY_AFTER_SECONDS, UNAVAILABLE
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"

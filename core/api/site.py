@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import get_language_info
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from core import chrome
+from core.api.schema import Schema
 from core.links import public_url
 from core.visibility import Visibility
 

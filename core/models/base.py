@@ -12,12 +12,18 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core import preview
+from core.cachetags import cached
+from core.dependencies import RESOLVER
 from core.links import page_url
 from core.visibility import Visibility
 
 # Set on a page found by ``BasePage.route``: its ancestors (generic pages, the tree root first),
 # loaded with the routing query, for breadcrumbs and the view-restriction check.
 ROUTE_ANCESTORS = "_route_ancestors"
+
+
+class TreeChanged(Exception):
+    """The tree changed while ``BasePage.route`` read it (Wagtail's own walk takes over)."""
 
 
 def _takes_over(page, remaining):
@@ -134,12 +140,28 @@ class BasePage(Page):
     # --- Routing ----------------------------------------------------------------------
 
     def route(self, request, path_components):
-        """Wagtail's routing in a constant number of queries: one query loads the pages along
-        the path (and this page's ancestors), one the page found as its own type; Wagtail's walk
-        costs two queries per level. A page on the way whose type routes on its own (sub-page
+        """Wagtail's routing without a query when the cache has the path: the pages along the
+        path (and this page's ancestors, from one query) and the page found as its own type (one
+        more) are kept until any page changes (tag ``resolver``, bumped by ``core.dependencies``
+        on every publish, unpublish, move, delete and privacy change); Wagtail's walk costs two
+        queries per level. A page on the way whose type routes on its own (sub-page
         routes) takes over with the rest of the path, as in Wagtail."""
         if not path_components:
             return super().route(request, path_components)
+        key = f"route:{self.pk}:{'/'.join(path_components)}"
+        try:
+            chain, used, page = cached(key, [RESOLVER], lambda: self._walk(path_components), record=False)
+        except TreeChanged:
+            return super().route(request, path_components)
+        page._cached_parent_obj = chain[-2]
+        setattr(page, ROUTE_ANCESTORS, chain[:-1])
+        return page.route(request, path_components[used:])
+
+    def _walk(self, path_components):
+        """``(chain, used, page)`` for ``route``: the generic pages from the tree root to the page
+        found (locales loaded), how many path components it took and the page found as its own
+        type. Raises ``Http404`` when no
+        page answers the path, ``TreeChanged`` when the tree changed while it was read."""
         steplen = self.steplen
         prefixes = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         pages = Page.objects.filter(
@@ -159,7 +181,7 @@ class BasePage(Page):
                 children[(page.path[:-steplen], page.slug)] = page
         chain = [by_path[prefix] for prefix in prefixes if prefix in by_path]
         if len(chain) != len(prefixes):
-            return super().route(request, path_components)  # the tree changed meanwhile
+            raise TreeChanged
         found, used = None, 0
         for slug in path_components:
             child = children.get((chain[-1].path, slug))
@@ -173,9 +195,7 @@ class BasePage(Page):
             raise Http404
         page = found.specific
         page.locale = found.locale
-        page._cached_parent_obj = chain[-2]
-        setattr(page, ROUTE_ANCESTORS, chain[:-1])
-        return page.route(request, path_components[used:])
+        return chain, used, page
 
     def get_view_restrictions(self):
         """Wagtail's answer, without its two queries when routing loaded the ancestors and none

@@ -53,16 +53,21 @@ def _json_payload(data):
 
 
 class CachedFragmentNode(template.Node):
-    def __init__(self, nodelist, name, obj, when=None):
-        self.nodelist, self.name, self.obj, self.when = nodelist, name, obj, when
+    def __init__(self, nodelist, name, obj, when=None, per=None, tag=None):
+        self.nodelist, self.name, self.obj = nodelist, name, obj
+        self.when, self.per, self.tag = when, per, tag
 
     def render(self, context):
         obj = self.obj.resolve(context)
         cacheable = self.when is None or self.when.resolve(context)
         if obj is None or getattr(obj, "pk", None) is None or not cacheable:
             return self.nodelist.render(context)
-        key = fragment_key(self.name.resolve(context), context.get("request"), obj)
-        return mark_safe(cached(key, [page_tag(obj)], lambda: str(self.nodelist.render(context))))  # noqa: S308
+        parts = [str(self.per.resolve(context))] if self.per is not None else []
+        key = fragment_key(self.name.resolve(context), context.get("request"), obj, *parts)
+        tags = [page_tag(obj)]
+        if self.tag is not None:
+            tags.append(str(self.tag.resolve(context)))
+        return mark_safe(cached(key, tags, lambda: str(self.nodelist.render(context))))  # noqa: S308
 
 
 @register.tag
@@ -76,18 +81,25 @@ def cachedfragment(parser, token):
     context lazily (callables), so that a hit costs no query.
 
     ``{% cachedfragment "name" page when=condition %}`` caches only while ``condition`` is true
-    (e.g. a page without a search), and renders the content afresh otherwise."""
+    (e.g. a page without a search), and renders the content afresh otherwise;
+    ``{% cachedfragment "name" page per=value %}`` keeps one copy per value (e.g. per day for
+    "upcoming events": the key names the date, so the list moves on at midnight);
+    ``{% cachedfragment "name" page tag=other %}`` also goes stale with the tag ``other`` (e.g.
+    ``type:<label>`` for a part that shows every page of a type, not only those below it)."""
     bits = token.split_contents()
-    when = None
-    if len(bits) == 4 and bits[3].startswith("when="):
-        when = parser.compile_filter(bits.pop()[len("when=") :])
+    options = {}
+    while len(bits) > 3 and bits[-1].split("=", 1)[0] in ("when", "per", "tag"):
+        name, value = bits.pop().split("=", 1)
+        options[name] = parser.compile_filter(value)
     if len(bits) != 3:
         raise template.TemplateSyntaxError(
-            '{% cachedfragment "name" object [when=condition] %} takes a name and an object'
+            '{% cachedfragment "name" object [when=…] [per=…] [tag=…] %} takes a name and an object'
         )
     nodelist = parser.parse(("endcachedfragment",))
     parser.delete_first_token()
-    return CachedFragmentNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), when)
+    return CachedFragmentNode(
+        nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), **options
+    )
 
 
 # --- the chrome: menu, footer, site settings, localised home, language links ---------------------

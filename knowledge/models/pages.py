@@ -150,6 +150,8 @@ class DossierPage(BasePage):
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.ArticlePage", "knowledge.FiguresPage"]
     schema_type = "CollectionPage"
+    # Lists the articles and events tagged with its dossier (``core.dependencies``).
+    lists_by = ("dossier",)
 
     class Meta:
         verbose_name = _("dossier page")
