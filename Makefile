@@ -38,6 +38,15 @@ bench: install
 		|| { echo "make bench needs wrk and could not install it: run 'apt-get install wrk' as root." >&2; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
+# Load check (bench/load.py): 64 connections for 60 s (page cache on), then 30 s (off), against
+# pages and the API on a fresh PostgreSQL database and Redis, all on 127.0.0.1; fails on any error
+# and writes its section of bench/RESULTS.md. About 7 minutes. LOAD_ARGS passes options.
+.PHONY: loadcheck
+loadcheck: install
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk) \
+		|| { echo "make loadcheck needs wrk and could not install it: run 'apt-get install wrk' as root." >&2; exit 1; }
+	$(BIN)/python bench/load.py $(LOAD_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -40,7 +40,11 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 REQUEST_ATTRIBUTE = "_museumsite_visibility"
 PATH_MAX_LENGTH = Page._meta.get_field("path").max_length
-PUBLIC_CACHE_KEY = "core.visibility.public"
+# The entry's shape is part of its key: a release that changes the shape changes the suffix, so
+# that the processes of two releases sharing one cache during a deploy never read each other's
+# entries (an earlier release stored ``(restrictions, hidden)`` under the bare name: read as
+# ``(token, state)`` by the next release, it failed every request until the entry expired).
+PUBLIC_CACHE_KEY = "core.visibility.public.v2"
 PUBLIC_CACHE_SECONDS = 3600
 # The public ``Visibility`` this process built last, by the token of the cached state it came from.
 _public_built = {}
@@ -220,7 +224,7 @@ class Visibility:
             entry = cache.get(PUBLIC_CACHE_KEY)
         except Exception:  # a cache that is down must not take the site with it
             entry = None
-        if entry is None:
+        if not _is_public_entry(entry):  # missing, or not of this shape: a miss
             entry = (secrets.token_hex(8), (_load_restrictions(), _load_hidden_sections()))
             with contextlib.suppress(Exception):
                 cache.set(PUBLIC_CACHE_KEY, entry, PUBLIC_CACHE_SECONDS)
@@ -337,6 +341,18 @@ class Visibility:
         if password_or_hidden:
             queryset = queryset.exclude(paths_q(password_or_hidden, prefix))
         return queryset.count()
+
+
+def _is_public_entry(entry):
+    """Whether ``entry`` has the shape ``Visibility.public()`` stores: ``(token, (restrictions,
+    hidden_sections))``."""
+    return (
+        isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], tuple)
+        and len(entry[1]) == 2
+    )
 
 
 def forget_public_visibility(**kwargs):

@@ -13,7 +13,7 @@ def json_ld(client, url):
     response = client.get(url)
     assert response.status_code == 200
     blocks = re.findall(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', response.content.decode(), re.S
     )
     assert blocks, "no JSON-LD on the page"
     return [json.loads(block) for block in blocks]

@@ -63,7 +63,7 @@ def visits(monkeypatch, section_template, museum):
 
 
 def museum_json_ld(body):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', body, re.S)
     return next(d for d in map(json.loads, blocks) if d.get("@type") == "Museum")
 
 
