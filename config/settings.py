@@ -185,7 +185,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "core.cache_backends.LocalMemoryCache",
             "LOCATION": "museumsite",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
             "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 5000)},

@@ -25,11 +25,13 @@ import base64
 import hashlib
 import os
 import re
+from dataclasses import asdict
 from functools import partial
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.exceptions import CSPNonceError
 from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
 from django.conf import settings
 from django.utils.cache import cc_delim_re
 from django.utils.http import quote_etag
@@ -83,6 +85,36 @@ def header_nonce(response):
     return None
 
 
+_HEADERS = (
+    (False, HEADER, "_csp_exempt", "CONTENT_SECURITY_POLICY"),
+    (True, HEADER_REPORT_ONLY, "_csp_exempt_ro", "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+)
+_NONCE_MARK = "csp-nonce-mark"
+# (configuration's identity, report only, with a nonce) -> (the configuration, the policy with
+# ``_NONCE_MARK`` for its nonce). The configuration is kept so that its identity is not reused.
+_BUILT = {}
+
+
+def _policy(parts, report_only):
+    """The policy of ``parts`` as ``build_policy`` writes it, built once per configuration."""
+    if parts.update is not None or parts.replace is not None:  # a view's own decorator
+        return build_policy(**asdict(parts), report_only=report_only)
+    config = parts.config
+    if config is None:
+        name = "CONTENT_SECURITY_POLICY_REPORT_ONLY" if report_only else "CONTENT_SECURITY_POLICY"
+        source = getattr(settings, name, None)
+    else:
+        source = config
+    key = (id(source), report_only, parts.nonce is not None)
+    built = _BUILT.get(key)
+    if built is None or built[0] is not source:
+        mark = _NONCE_MARK if parts.nonce is not None else None
+        built = (source, build_policy(config=config, nonce=mark, report_only=report_only))
+        _BUILT[key] = built
+    policy = built[1]
+    return policy.replace(_NONCE_MARK, parts.nonce) if parts.nonce is not None else policy
+
+
 def _needs_etag(request, response):
     if request.method != "GET" or response.status_code != 200 or response.has_header("ETag"):
         return False
@@ -123,7 +155,24 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                     )
                 nonce = self._make_nonce(request)  # a fresh one for every response; named in the header
                 response.content = content.replace(placeholder, nonce.encode("ascii"))
-        return super().process_response(request, response)
+        return self._add_headers(request, response)
+
+    def _add_headers(self, request, response):
+        """django-csp's ``process_response``, with each policy built once per configuration and
+        the nonce put into a copy of it (building it is a fifth of the cost of a cache hit)."""
+        if response.status_code in (500, 404) and settings.DEBUG:
+            return response
+        for report_only, header, exempt, setting in _HEADERS:
+            parts = self.get_policy_parts(request=request, response=response, report_only=report_only)
+            policy = _policy(parts, report_only)
+            if not policy or header in response or getattr(response, exempt, False):
+                continue
+            prefixes = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
+            if not request.path_info.startswith(tuple(prefixes)):
+                response[header] = policy
+        if getattr(request, "_csp_nonce", None) is None:
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

@@ -164,7 +164,7 @@ def test_defaults_are_sqlite_local_memory_and_database_search():
     )
     values = json.loads(result.stdout)
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
-    assert values["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    assert values["CACHES"]["default"]["BACKEND"].endswith("LocalMemoryCache")
     assert values["WAGTAILSEARCH_BACKENDS"]["default"] == {"BACKEND": "wagtail.search.backends.database"}
     assert values["TASKS"]["default"]["BACKEND"].endswith("ImmediateBackend")
 
