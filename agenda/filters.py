@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.bounds import id_filter_bounds, validate_date_range
 from core.cachetags import cached, type_tag
+from core.filtering import FilterSet
 from core.models import Dossier, Organisation, Theme
 
 from .choices import AttendanceMode, EventAudience, EventStatus, EventType, OrganiserKind, Province
@@ -78,7 +79,7 @@ class DateOrDateTimeFilter(django_filters.Filter):
     field_class = DateOrDateTimeField
 
 
-class EventFilterSet(django_filters.FilterSet):
+class EventFilterSet(FilterSet):
     type = django_filters.MultipleChoiceFilter(
         field_name="event__event_type",
         choices=EventType.choices,

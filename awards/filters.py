@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.bounds import id_filter_bounds
+from core.filtering import FilterSet
 from core.tree import with_parent_path
 from museums.models import MuseumPage
 
@@ -13,7 +14,7 @@ from .choices import Stage, stages_reached
 from .models import Nomination
 
 
-class EditionFilter(django_filters.FilterSet):
+class EditionFilter(FilterSet):
     """``award`` (award page id), ``year``, ``museum`` (museum page id, any translation of it)
     and ``stage`` (reached at least). ``museum`` and ``stage`` together match one nomination:
     the editions in which that museum reached that stage."""

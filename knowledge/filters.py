@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filtering import FilterSet
 from core.models import Dossier, Theme
 
 from .choices import ArticleKind
@@ -11,7 +12,7 @@ from .choices import ArticleKind
 MAX_QUERY_LENGTH = 200
 
 
-class ArticleFilterSet(django_filters.FilterSet):
+class ArticleFilterSet(FilterSet):
     """Filter articles by dossier, theme, kind and year, and search them.
 
     ``locale`` limits the dossier and theme choices to one language. The search honours

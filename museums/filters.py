@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import validate_date_range
+from core.filtering import FilterSet
 from core.visibility import Visibility
 
 from . import queries
@@ -51,7 +52,7 @@ class FinderForm(forms.Form):
         return cleaned
 
 
-class MuseumFilter(django_filters.FilterSet):
+class MuseumFilter(FilterSet):
     q = TextFilter(
         label=_("Search"),
         method="filter_text",

@@ -4,13 +4,14 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.filtering import FilterSet
 from qa import queries
 from qa.choices import QuestionAudience
 
 MAX_QUERY_LENGTH = 200
 
 
-class QuestionFilter(django_filters.FilterSet):
+class QuestionFilter(FilterSet):
     """Filters a queryset of visible QuestionPages; ``q`` also orders by relevance.
 
     ``categories`` is the queryset of categories a reader may choose from (those of one
