@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.signals import page_published, page_unpublished
 
@@ -12,7 +13,8 @@ class MuseumsConfig(AppConfig):
         from core.dependencies import register_api
 
         from .models import ExhibitionPage, MuseumPage
-        from .signals import reindex_museum
+        from .models.hours import OpeningHoursException, WeeklyOpeningHours
+        from .signals import hours_changed, reindex_museum
 
         register_api(MuseumPage, "museums/", "museums/{id}/")
         register_api(ExhibitionPage, "exhibitions/")
@@ -23,3 +25,10 @@ class MuseumsConfig(AppConfig):
         page_unpublished.connect(
             reindex_museum, sender=ExhibitionPage, dispatch_uid="museums_reindex_on_unpublish"
         )
+        for model in (WeeklyOpeningHours, OpeningHoursException):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    hours_changed,
+                    sender=model,
+                    dispatch_uid=f"museums_hours_{signal is post_save}_{model.__name__}",
+                )

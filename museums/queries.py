@@ -17,12 +17,14 @@ from datetime import datetime, timedelta
 from math import cos, radians
 from zoneinfo import ZoneInfo
 
+from django.apps import apps
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from core.blocks import IMAGE_RENDITIONS
+from core.cachetags import cached, type_tag
 from core.tree import parent_path, with_parent_path
 
 from .choices import MuseumTimeZone
@@ -80,6 +82,38 @@ def open_at_q(at):
 def open_on_q(day):
     """Museums that open at some time on a calendar date (in their own zone)."""
     return _day_has_range(day, Q())
+
+
+# The finder's clock filters ask the hours tables for every museum on every request, and their
+# answers are never kept with a listing (they follow the clock). The set of museums open at a
+# minute, or on a day, is kept instead, for all readers and filters alike: until the hours
+# change (a museum published, an hours row saved: ``HOURS_TAGS``) or ``OPEN_SET_SECONDS`` pass.
+OPEN_SET_SECONDS = 300
+OPEN_SET_LIMIT = 20000  # more ids than that are not worth a list in the SQL: ask the tables
+HOURS_TAGS = (type_tag(WeeklyOpeningHours), type_tag(OpeningHoursException))
+
+
+def _kept_ids(key, condition):
+    def compute():
+        museums = apps.get_model("museums", "MuseumPage").objects.filter(condition)
+        ids = sorted(museums.order_by().values_list("pk", flat=True).distinct())
+        return ids if len(ids) <= OPEN_SET_LIMIT else None
+
+    museum_tag = type_tag(apps.get_model("museums", "MuseumPage"))
+    ids = cached(key, (museum_tag, *HOURS_TAGS), compute, OPEN_SET_SECONDS)
+    return condition if ids is None else Q(pk__in=ids)
+
+
+def open_at_ids_q(at):
+    """``open_at_q`` for the minute of ``at`` (opening hours are given in minutes), as the ids
+    of the museums open then, kept (see above)."""
+    minute = at.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
+    return _kept_ids(f"museums:open-at:{minute:%Y%m%d%H%M}", open_at_q(minute))
+
+
+def open_on_ids_q(day):
+    """``open_on_q`` as the ids of the museums that open on ``day``, kept (see above)."""
+    return _kept_ids(f"museums:open-on:{day:%Y%m%d}", open_on_q(day))
 
 
 # --- text ----------------------------------------------------------------------------------
