@@ -26,7 +26,7 @@ from wagtail.models import Page
 from core.blocks import IMAGE_RENDITIONS
 from core.cachetags import cached, type_tag
 from core.idlists import InIds
-from core.tree import parent_path, with_parent_path
+from core.tree import children_of, parent_path, with_parent_path
 
 from .choices import MuseumTimeZone
 from .models.exhibition import ExhibitionPage
@@ -223,7 +223,7 @@ def prefetch_museum_detail(museum):
 def exhibitions_ahead(museum, visibility, today, *, aliases=True):
     """The current and upcoming exhibitions of a museum that the reader may see, permanent ones
     first, then by opening date. ``aliases=False`` for the API (pages of their own only)."""
-    queryset = ExhibitionPage.objects.child_of(museum)
+    queryset = children_of(ExhibitionPage.objects.all(), museum)
     queryset = in_tree(queryset, visibility) if aliases else visibility.listable(queryset)
     return list(
         queryset.filter(Q(last_day__isnull=True) | Q(last_day__gte=today))
@@ -239,7 +239,7 @@ def exhibitions_matching(
     """The exhibition list's filters: of one museum, running or opening after ``today``, with a
     theme (slug), family friendly."""
     if museum is not None:
-        queryset = queryset.child_of(museum)
+        queryset = children_of(queryset, museum)
     if current:
         queryset = queryset.filter(Q(permanent=True) | Q(start_date__lte=today)).filter(
             Q(last_day__isnull=True) | Q(last_day__gte=today)

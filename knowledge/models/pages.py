@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.tree import children_of
 from core.visibility import Visibility
 
 from ..choices import ArticleKind
@@ -95,7 +96,7 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
 
     def get_dossiers(self):
         """Live dossier pages below this page (privacy is the caller's)."""
-        return DossierPage.objects.child_of(self).live().select_related("dossier").order_by("path")
+        return children_of(DossierPage.objects.live(), self).select_related("dossier").order_by("path")
 
     def get_api_data(self, request=None):
         return {
@@ -177,7 +178,7 @@ class DossierPage(BasePage):
 
     def get_figures_pages(self):
         """Live figures pages below this page, newest year first (privacy is the caller's)."""
-        return FiguresPage.objects.child_of(self).live().order_by("-year")
+        return children_of(FiguresPage.objects.live(), self).order_by("-year")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
