@@ -18,4 +18,3 @@ def test_the_same_pages_as_wagtail_for_every_page_of_the_demo(demo):
         assert set(descendants_of(every, page, inclusive=True)) == set(
             Page.objects.descendant_of(page, inclusive=True)
         ), page.url_path
-
