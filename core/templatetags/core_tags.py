@@ -209,9 +209,37 @@ def language_links(context, page=None):
                 "absolute_url": public_url(url),
                 "is_current": code == current,
                 "is_translation": exact,
+                "is_default": code == settings.LANGUAGE_CODE,
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page=None):
+    """For a page that shows another language's content (an alias standing in for a page not
+    yet translated): ``{"code", "name", "url"}``, the language of what it shows, that language's
+    name in the reader's language, and the absolute address of the original (its canonical
+    address); ``None`` for every other page. Kept under the page's tag (one query when it is
+    not)."""
+    page = page or None
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    request = context.get("request")
+    site = chrome.site_for(request)
+    key = f"content-language:{getattr(site, 'pk', None)}:{page.pk}"
+
+    def compute():
+        original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+        if original is None or original.locale_id == page.locale_id:
+            return {}
+        return {"code": original.locale.language_code, "path": page_path(original, request)}
+
+    found = cached(key, [page_tag(page)], compute)
+    if not found or not found["path"]:
+        return None
+    info = get_language_info(found["code"])
+    return {"code": found["code"], "name": info["name_translated"], "url": public_url(found["path"])}
 
 
 @register.simple_tag(takes_context=True)
