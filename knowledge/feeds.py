@@ -29,7 +29,7 @@ def article_feed(request, index_page):
     if errors:
         response = HttpResponse("\n".join(errors), status=400, content_type="text/plain; charset=utf-8")
         return cache_headers(response, "private")
-    articles = visibility.listable(queryset).prefetch_related("dossiers")[:FEED_LENGTH]
+    articles = visibility.filter(queryset).prefetch_related("dossiers")[:FEED_LENGTH]
     feed = feedgenerator.Rss201rev2Feed(
         title=f"{index_page.title}: " + _("new knowledge items"),
         link=page_url(index_page, request),

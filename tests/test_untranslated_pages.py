@@ -5,6 +5,7 @@ says so, and points search engines at the Dutch page; translated pages name the 
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from wagtail.models import Page
 
 from home.factories import StandardPageFactory
 
@@ -62,3 +63,27 @@ def test_translated_pages_name_every_language_and_the_default(client, site_root,
             "x-default": f"{BASE}/over-ons/",
         }
         assert soup.find(class_="language-notice") is None
+
+
+@pytest.mark.django_db
+def test_english_readers_still_find_what_is_only_in_dutch(client, demo):
+    english = client.get("/api/v1/articles/", {"locale": "en", "limit": 100}).json()
+    dutch = client.get("/api/v1/articles/", {"locale": "nl", "limit": 100}).json()
+    assert english["count"] > 0
+    translated = set(
+        Page.objects.filter(locale__language_code="en", alias_of__isnull=True).values_list(
+            "translation_key", flat=True
+        )
+    )
+    for item in english["items"]:
+        page = Page.objects.get(pk=item["id"])
+        assert item["locale"] in ("en", "nl")
+        if item["locale"] == "nl":  # shown in Dutch only while no English translation exists
+            assert page.translation_key not in translated
+    untranslated = {i["id"] for i in dutch["items"]} - {i["id"] for i in english["items"]}
+    assert all(Page.objects.get(pk=pk).translation_key in translated for pk in untranslated)
+
+    soup = _soup(client, "/en/knowledge-base/")
+    titles = soup.select(".knowledge-card .card__title")
+    assert titles
+    assert any(title.get("lang") == "nl" for title in titles)  # Dutch titles, marked as Dutch

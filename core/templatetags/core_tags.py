@@ -242,6 +242,14 @@ def content_language(context, page=None):
     return {"code": found["code"], "name": info["name_translated"], "url": public_url(found["path"])}
 
 
+@register.filter
+def content_lang(page):
+    """The language of ``page``'s text when it is an alias (a page not translated yet, shown in
+    another language's tree): the default language, which every other language syncs from; ``""``
+    for a page of its own. For ``lang`` on a card's title and summary."""
+    return settings.LANGUAGE_CODE if getattr(page, "alias_of_id", None) else ""
+
+
 @register.simple_tag(takes_context=True)
 def public_page_url(context, page):
     """The absolute public address of ``page`` (canonical and Open Graph links)."""

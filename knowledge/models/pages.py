@@ -86,11 +86,11 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("rss")
 
     def get_articles(self):
-        """Live articles of this page's language, newest first (privacy is the caller's:
-        ``core.visibility``)."""
+        """Live articles of this page's language, newest first, with the aliases of articles
+        not translated into it yet (privacy is the caller's: ``core.visibility``)."""
         return (
             ArticlePage.objects.live()
-            .filter(locale=self.locale_id, alias_of__isnull=True)
+            .filter(locale=self.locale_id)
             .order_by("-publication_date", "-pk")
         )
 
@@ -171,7 +171,7 @@ class DossierPage(BasePage):
             condition |= Q(dossiers=self.dossier_id)
         return (
             ArticlePage.objects.live()
-            .filter(condition, locale=self.locale_id, alias_of__isnull=True)
+            .filter(condition, locale=self.locale_id)
             .distinct()
             .order_by("-publication_date", "-pk")
         )
