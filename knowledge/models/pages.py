@@ -88,11 +88,7 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
     def get_articles(self):
         """Live articles of this page's language, newest first, with the aliases of articles
         not translated into it yet (privacy is the caller's: ``core.visibility``)."""
-        return (
-            ArticlePage.objects.live()
-            .filter(locale=self.locale_id)
-            .order_by("-publication_date", "-pk")
-        )
+        return ArticlePage.objects.live().filter(locale=self.locale_id).order_by("-publication_date", "-pk")
 
     def get_dossiers(self):
         """Live dossier pages below this page (privacy is the caller's)."""
