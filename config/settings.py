@@ -19,8 +19,10 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
+from .release import release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+RELEASE = release(BASE_DIR)
 
 MUSEUMSITE_ENV = env_choice("MUSEUMSITE_ENV", "production", {"production", "local"})
 LOCAL = MUSEUMSITE_ENV == "local"
@@ -173,7 +175,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "core.cache_backends.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "museumsite"),
+            # Per release (``config.release``): a deploy never reads what another release wrote.
+            "KEY_PREFIX": f"{env_str('CACHE_KEY_PREFIX', 'museumsite')}:{RELEASE}",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
             "OPTIONS": {
                 "socket_connect_timeout": env_int("CACHE_SOCKET_TIMEOUT_MS", 100) / 1000,
