@@ -5,8 +5,8 @@ own ``<title>`` and ``<desc>``, and a ``<table>`` with the same numbers for scre
 and for anyone who prefers reading the values. No JavaScript is involved.
 """
 
+import hashlib
 import math
-import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.db import models
@@ -168,7 +168,10 @@ def render_chart(
     ``series`` is a list of ``(name, values)``; ``notes`` optionally maps
     ``(category_index, series_index)`` to a short remark shown in the table (e.g. "estimate").
     """
-    chart_id = f"chart-{uuid.uuid4().hex[:10]}"
+    # From the chart's content, not random: the same content renders the same bytes (the static
+    # export and the ETag rely on it).
+    fingerprint = repr((chart_type, title, description, categories, series, axis_label, unit, source, notes))
+    chart_id = f"chart-{hashlib.sha256(fingerprint.encode()).hexdigest()[:10]}"
     svg = format_html(
         '<svg class="chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
         'role="img" aria-labelledby="{id}-title {id}-desc" focusable="false">'

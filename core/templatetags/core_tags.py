@@ -193,7 +193,7 @@ def language_links(context, page=None):
         info = get_language_info(code)
         if page is not None and code in translations:
             url, exact = translations[code], True
-        elif page is None and request is not None:
+        elif page is None and request is not None and not context.get("not_found"):
             url, exact = translate_url(request.get_full_path(), code), True
         elif code in homes:
             url, exact = homes[code], False
@@ -252,6 +252,18 @@ def public_page_url(context, page):
 def public_url_filter(path):
     """A site-relative address (an image rendition's, say) made absolute on the public base URL."""
     return public_url(path) or ""
+
+
+@register.filter
+def dynamic(address):
+    """A site-relative address only the application answers (search, filters, forms, the login)
+    on ``EXPORT_DYNAMIC_ORIGIN`` when that is set, so that a static copy of the page
+    (``core.export``) sends readers there; unchanged otherwise."""
+    origin = settings.EXPORT_DYNAMIC_ORIGIN
+    address = str(address or "")
+    if origin and address.startswith("/") and not address.startswith("//"):
+        return origin + address
+    return address
 
 
 @register.filter
