@@ -61,11 +61,10 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 from django.test import Client
 from django.test.utils import override_settings
-from django.utils.translation import get_language_info
 from wagtail.models import Page
 
 from core import cachetags, changes, csp, pagecache
-from core.dependencies import _routable_urls, page_dependents
+from core.dependencies import SITEMAP, _routable_urls, page_dependents
 from core.links import page_path
 from core.visibility import Visibility
 
@@ -201,17 +200,24 @@ def _is_asset(path):
 
 @dataclass
 class Unit:
-    """A page with all its addresses (or the site's own files): rendered and replaced together."""
+    """A page with all its addresses (or the site's own files). ``files`` holds, per address
+    written: its file, SHA-256, the seed it was reached from (pagination follows its seed), the
+    cache tags its render depended on, and the site addresses and assets it names."""
 
     key: str
     seeds: list
     page_id: int = None
     label: str = ""
     published: str = ""
-    files: dict = field(default_factory=dict)  # address -> {"file", "sha256"}
-    tags: set = field(default_factory=set)
-    links: set = field(default_factory=set)  # site addresses the unit's pages link to
-    assets: set = field(default_factory=set)
+    files: dict = field(default_factory=dict)
+
+    @property
+    def tags(self):
+        return {tag for entry in self.files.values() for tag in entry["tags"]}
+
+    @property
+    def assets(self):
+        return {asset for entry in self.files.values() for asset in entry["assets"]}
 
     def as_json(self):
         return {
@@ -220,9 +226,6 @@ class Unit:
             "published": self.published,
             "seeds": self.seeds,
             "files": dict(sorted(self.files.items())),
-            "tags": sorted(self.tags),
-            "links": sorted(self.links),
-            "assets": sorted(self.assets),
         }
 
     @classmethod
@@ -234,9 +237,6 @@ class Unit:
             label=data["label"],
             published=data["published"],
             files=data["files"],
-            tags=set(data["tags"]),
-            links=set(data["links"]),
-            assets=set(data["assets"]),
         )
 
 
@@ -378,51 +378,66 @@ class Writer:
             parent = parent.parent
 
 
-def render_unit(unit, renderer, writer, result):
-    """Render every address of ``unit`` (its seeds and the pages their ``rel="next"`` links lead
-    to) and write the shareable ones; fills the unit's files, tags, links and assets."""
-    unit.files, unit.tags, unit.links, unit.assets = {}, set(), set(), set()
-    queue, seen = list(unit.seeds), set()
-    while queue:
-        address = queue.pop(0)
-        if address in seen:
-            continue
-        seen.add(address)
-        try:
-            response, tags = renderer.get(address)
-        except Exception as exc:  # a template or view error: reported, the export fails
-            result.failures.append((address, f"{exc.__class__.__name__}: {exc}"))
-            continue
-        result.rendered.add(address)
-        if unit.key == ERRORS_UNIT:
-            if response.status_code != 404:
-                result.failures.append((address, f"expected the 404 page, got {response.status_code}"))
+def render_unit(unit, renderer, writer, result, seeds=None):
+    """Render the addresses of ``unit`` reached from ``seeds`` (all of its seeds by default: each
+    seed and the pages its ``rel="next"`` links lead to) and write the shareable ones, replacing
+    what those seeds wrote before."""
+    seeds = list(unit.seeds if seeds is None else seeds)
+    for address, entry in list(unit.files.items()):
+        if entry["seed"] in seeds or entry["seed"] not in unit.seeds:
+            writer.remove(entry["file"])
+            result.removed.add(entry["file"])
+            del unit.files[address]
+    for seed in seeds:
+        queue, seen = [seed], set()
+        while queue:
+            address = queue.pop(0)
+            if address in seen:
                 continue
-            address = address[: -len(NOT_FOUND_PROBE)] + "404.html"
-        elif response.status_code in (301, 302, 303, 307, 308) or (
-            response.status_code == 200 and not pagecache.cacheable_response(response)
-        ):
-            result.dynamic.add(address)
-            continue
-        elif response.status_code != 200:
-            result.failures.append((address, f"status {response.status_code}"))
-            continue
-        body = deterministic(response)
-        relative = file_for(address, response.get("Content-Type", "text/html"))
-        writer.write(relative, body)
-        unit.files[address] = {"file": relative, "sha256": hashlib.sha256(body).hexdigest()}
-        unit.tags |= tags
-        found = (
-            references(body)
-            if response.get("Content-Type", "").startswith(("text/html", "application/xml"))
-            else set()
-        )
-        unit.assets |= {path for path in found if _is_asset(path)}
-        unit.links |= {path for path in found if not _is_asset(path)}
-        if response.get("Content-Type", "").startswith("text/html"):
-            queue += next_pages(address, body)
+            seen.add(address)
+            written = _render_address(unit, seed, address, renderer, writer, result)
+            if written is not None:
+                queue += next_pages(address, written)
     if unit.page_id is not None:
         result.pages += 1
+
+
+def _render_address(unit, seed, address, renderer, writer, result):
+    """Render and write one address of ``unit``; returns the body written (``None``: nothing)."""
+    try:
+        response, tags = renderer.get(address)
+    except Exception as exc:  # a template or view error: reported, the export fails
+        result.failures.append((address, f"{exc.__class__.__name__}: {exc}"))
+        return None
+    result.rendered.add(address)
+    if unit.key == ERRORS_UNIT:
+        if response.status_code != 404:
+            result.failures.append((address, f"expected the 404 page, got {response.status_code}"))
+            return None
+        address = address[: -len(NOT_FOUND_PROBE)] + "404.html"
+    elif response.status_code in (301, 302, 303, 307, 308) or (
+        response.status_code == 200 and not pagecache.cacheable_response(response)
+    ):
+        result.dynamic.add(address)
+        return None
+    elif response.status_code != 200:
+        result.failures.append((address, f"status {response.status_code}"))
+        return None
+    body = deterministic(response)
+    content_type = response.get("Content-Type", "text/html")
+    relative = file_for(address, content_type)
+    writer.write(relative, body)
+    result.removed.discard(relative)
+    found = references(body) if content_type.startswith(("text/html", "application/xml")) else set()
+    unit.files[address] = {
+        "file": relative,
+        "sha256": hashlib.sha256(body).hexdigest(),
+        "seed": seed,
+        "tags": sorted(tags),
+        "links": sorted(path for path in found if not _is_asset(path)),
+        "assets": sorted(path for path in found if _is_asset(path)),
+    }
+    return body if content_type.startswith("text/html") else None
 
 
 # --- static files, images and documents --------------------------------------------------------
@@ -663,84 +678,76 @@ def _export_full(root, cursor, progress):
 
 
 def affected(previous, current):
-    """The keys of the units to render again, and those to remove, since ``previous`` (a
-    manifest) for the ``current`` units (see the module)."""
+    """What to render again since ``previous`` (a manifest), for the ``current`` units (see the
+    module): ``(whole, seeds, gone)``: the keys of units to render whole, ``{key: seeds}`` of
+    units of which only some addresses depend on a change, and the keys of units to remove."""
     old = {key: Unit.from_json(key, data) for key, data in previous["units"].items()}
     gone = set(old) - set(current)
-    new = set(current) - set(old)
-    changed_pages = {
-        current[key].page_id
-        for key in set(current) & set(old)
-        if current[key].published != old[key].published
-    }
+    whole = set(current) - set(old)
+    changed_pages = set()
+    for key in set(current) & set(old):
+        if current[key].published != old[key].published or current[key].seeds != old[key].seeds:
+            whole.add(key)
+            changed_pages.add(current[key].page_id)
     changed_pages |= {old[key].page_id for key in gone if old[key].page_id is not None}
-    rows = (
-        changes.window(previous["changes"], limit=10**9)[0] if previous["changes"] < changes.latest() else []
-    )
-    changed_pages |= {row.object_id for row in rows}
+    if previous["changes"] < changes.latest():
+        rows = changes.window(previous["changes"], limit=10**9)[0]
+        changed_pages |= {row.object_id for row in rows}
 
-    tags, ids, left = set(), set(), set()
+    tags, left = set(), set()
     for page_id in sorted(changed_pages):
         page = Page.objects.filter(pk=page_id).first()
         if page is not None:
-            dependents = page_dependents(page, subtree=True, urls=False)
-            tags |= dependents.tags
-            ids |= dependents.members | dependents.related | {page_id}
-        else:  # deleted: what listed it by type or tag, or linked to it
-            ids.add(page_id)
-            tags.add(cachetags.page_tag(page_id))
+            tags |= page_dependents(page, subtree=True, urls=False).tags
+        else:  # deleted: what listed it by type or tag (and, below, what linked to it)
             label = next((unit.label for unit in old.values() if unit.page_id == page_id), "")
-            if label:
-                tags.add(f"type:{label}")
-            tags.add("sitemap")
+            tags |= {cachetags.page_tag(page_id), SITEMAP} | ({f"type:{label}"} if label else set())
         unit = old.get(f"page:{page_id}")
-        if unit is not None and (
-            f"page:{page_id}" in gone
-            or f"page:{page_id}" not in current
-            or current[f"page:{page_id}"].seeds != unit.seeds
-        ):
-            left |= set(unit.files)  # its old addresses: what linked there must change
-    if changed_pages:
-        tags.add("sitemap")
-    everything = bool({cachetags.ALL, cachetags.EPOCH} & tags)
-    redo = set(new)
+        if unit is not None and (unit.key in gone or current[unit.key].seeds != unit.seeds):
+            left |= set(unit.files)  # its old addresses: whatever linked there changes
+    if not changed_pages:
+        return set(), {}, gone
+    tags.add(cachetags.ALL)  # what could not say what it depends on
+    everything = bool({cachetags.ALL, cachetags.EPOCH} & (tags - {cachetags.ALL}))
+    seeds = {}
     for key, unit in old.items():
-        if key in gone:
+        if key in gone or key in whole:
             continue
-        if (
-            everything
-            or unit.page_id in ids
-            or unit.tags & (tags | {cachetags.ALL} if changed_pages else tags)
-            or unit.links & left
-        ):
-            redo.add(key)
-    return redo, gone
+        if everything:
+            whole.add(key)
+            continue
+        stale = {
+            entry["seed"]
+            for entry in unit.files.values()
+            if tags.intersection(entry["tags"]) or left.intersection(entry["links"])
+        }
+        if stale:
+            seeds[key] = sorted(stale)
+    return whole, seeds, gone
 
 
 def _export_changed(root, previous, cursor, progress):
     result = Result(full=False)
     writer = Writer(root)
     current = all_units()
-    redo, gone = affected(previous, current)
+    whole, seeds, gone = affected(previous, current)
     old = {key: Unit.from_json(key, data) for key, data in previous["units"].items()}
+    for key in sorted(gone):
+        for entry in old[key].files.values():
+            writer.remove(entry["file"])
+            result.removed.add(entry["file"])
     units = {}
     for key, unit in current.items():
-        units[key] = unit if key in redo else old[key]
-    for key in sorted(redo | gone):
         if key in old:
-            for entry in old[key].files.values():
-                writer.remove(entry["file"])
-                result.removed.add(entry["file"])
-    renderer = _render_units([units[key] for key in sorted(redo)], writer, result, progress)
-    for key in redo:
-        for entry in units[key].files.values():
-            result.removed.discard(entry["file"])
+            unit.files = old[key].files
+        units[key] = unit
+    work = [(units[key], None) for key in sorted(whole)] + [(units[key], seeds[key]) for key in sorted(seeds)]
+    renderer = Renderer()
+    for number, (unit, unit_seeds) in enumerate(work, start=1):
+        render_unit(unit, renderer, writer, result, unit_seeds)
+        if progress:
+            progress(number, len(work))
     assets = _write_assets(units, writer, renderer, previous["assets"], result)
     _write_manifest(root, units, assets, cursor)
     result.files, result.bytes = writer.written, writer.bytes
     return result
-
-
-def language_names():
-    """``{prefix: name}`` of the site's languages (for the 404 pages in the docs and nginx)."""
-    return {code: get_language_info(code)["name"] for code, _name in settings.LANGUAGES}
