@@ -690,22 +690,35 @@ def affected(previous, current):
             whole.add(key)
             changed_pages.add(current[key].page_id)
     changed_pages |= {old[key].page_id for key in gone if old[key].page_id is not None}
-    if previous["changes"] < changes.latest():
-        rows = changes.window(previous["changes"], limit=10**9)[0]
-        changed_pages |= {row.object_id for row in rows}
-
     tags, left = set(), set()
+    if previous["changes"] < changes.latest():
+        # The change feed: pages that changed (whatever the state shows, e.g. a page moved and
+        # back) and pages that only show a change (a snippet or image they use: their own tag).
+        for row in changes.window(previous["changes"], limit=10**9)[0]:
+            if row.kind == changes.Kind.RELATED:
+                tags.add(cachetags.page_tag(row.object_id))
+            else:
+                changed_pages.add(row.object_id)
+
     for page_id in sorted(changed_pages):
         page = Page.objects.filter(pk=page_id).first()
         if page is not None:
             tags |= page_dependents(page, subtree=True, urls=False).tags
-        else:  # deleted: what listed it by type or tag (and, below, what linked to it)
-            label = next((unit.label for unit in old.values() if unit.page_id == page_id), "")
-            tags |= {cachetags.page_tag(page_id), SITEMAP} | ({f"type:{label}"} if label else set())
+        else:  # deleted: what listed it by type or tag, its sections (and, below, what linked to it)
+            tags |= {cachetags.page_tag(page_id), SITEMAP}
+            unit = old.get(f"page:{page_id}")
+            if unit is not None:
+                tags |= {f"type:{unit.label}"} | {
+                    cachetags.page_tag(section.page_id)
+                    for section in old.values()
+                    if section.page_id is not None
+                    and section.seeds[0] != unit.seeds[0]
+                    and unit.seeds[0].startswith(section.seeds[0])
+                }
         unit = old.get(f"page:{page_id}")
         if unit is not None and (unit.key in gone or current[unit.key].seeds != unit.seeds):
             left |= set(unit.files)  # its old addresses: whatever linked there changes
-    if not changed_pages:
+    if not changed_pages and not tags:
         return set(), {}, gone
     tags.add(cachetags.ALL)  # what could not say what it depends on
     everything = bool({cachetags.ALL, cachetags.EPOCH} & (tags - {cachetags.ALL}))

@@ -19,4 +19,6 @@ class KnowledgeConfig(AppConfig):
         register_api(DossierPage, "dossiers/", "dossiers/{id}/")
         register_api(FiguresPage, "figures/")
         # The static export writes the knowledge feed per kind besides the unfiltered one.
-        register_variants(KnowledgeIndexPage, lambda page: [f"rss/?kind={kind}" for kind in ArticleKind.values])
+        register_variants(
+            KnowledgeIndexPage, lambda page: [f"rss/?kind={kind}" for kind in ArticleKind.values]
+        )
