@@ -311,7 +311,8 @@ class Renderer:
     def __init__(self):
         public = urlsplit(settings.PUBLIC_BASE_URL)
         self.host = public.netloc or "localhost"
-        self.secure = public.scheme == "https"
+        # Over HTTPS when the public address is, or when the site redirects plain HTTP there.
+        self.secure = public.scheme == "https" or bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
         self.client = Client(HTTP_HOST=self.host)
 
     def get(self, address):
