@@ -46,6 +46,7 @@ import fcntl
 import hashlib
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -59,6 +60,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
+from django.db import connection, connections
 from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Page
@@ -592,11 +594,12 @@ def _hardlink_tree(source, target):
 # --- the export --------------------------------------------------------------------------------
 
 
-def export(out, *, changed=False, progress=None):
+def export(out, *, changed=False, progress=None, jobs=1):
     """Export the public site to ``out`` (see the module); returns a ``Result``.
 
     ``changed``: only what depends on the changes since the last export (a full export when
-    there is none). ``progress(done, total)`` is called as units are rendered. Raises
+    there is none). ``progress(done, total)`` is called as units are rendered. ``jobs``: worker
+    processes that render (forked from this one; 1: render here). Raises
     ``ExportError`` when the output cannot be used or an address failed to render; the previous
     export then stays in place."""
     started = time.monotonic()
@@ -608,9 +611,9 @@ def export(out, *, changed=False, progress=None):
         try:
             if changed and previous is not None and _replayable(previous):
                 _hardlink_tree(out.resolve(), generation)
-                result = _export_changed(generation, previous, cursor, progress)
+                result = _export_changed(generation, previous, cursor, progress, jobs)
             else:
-                result = _export_full(generation, cursor, progress)
+                result = _export_full(generation, cursor, progress, jobs)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
@@ -633,14 +636,63 @@ def _replayable(previous):
     return changes.state().horizon <= cursor <= changes.latest()
 
 
-def _render_units(units, writer, result, progress):
-    renderer = Renderer()
-    total = len(units)
-    for number, unit in enumerate(units, start=1):
-        render_unit(unit, renderer, writer, result)
-        if progress:
-            progress(number, total)
-    return renderer
+# The work of a parallel export, set before the worker processes are forked (they inherit it).
+_work = {}
+
+
+def _render_batch(batch):
+    """In a worker process: render ``[(index, seeds)]`` of ``_work``; returns what the parent
+    needs to merge (the units' files and this batch's part of the ``Result``)."""
+    result = Result()
+    writer = Writer(_work["root"])
+    renderer = _work.setdefault("renderer", Renderer())
+    done = []
+    for index, seeds in batch:
+        unit = _work["units"][index]
+        render_unit(unit, renderer, writer, result, seeds)
+        done.append((index, unit.files))
+    written = {entry["file"] for _index, files in done for entry in files.values()}
+    return done, result, written, writer.written, writer.bytes
+
+
+def _render_units(work, writer, result, progress, jobs=1):
+    """Render ``work`` (``[(unit, seeds or None)]``): in this process, or with ``jobs`` worker
+    processes forked from it (they inherit its warm in-process caches; each opens its own database
+    connection). Not inside a transaction: the workers could not see what it has not committed."""
+    total = len(work)
+    if jobs <= 1 or total < 2 * jobs or connection.in_atomic_block:
+        renderer = Renderer()
+        for number, (unit, seeds) in enumerate(work, start=1):
+            render_unit(unit, renderer, writer, result, seeds)
+            if progress:
+                progress(number, total)
+        return
+    _work.clear()
+    _work.update(root=writer.root, units=[unit for unit, _seeds in work])
+    indexed = [(index, seeds) for index, (_unit, seeds) in enumerate(work)]
+    # Small batches, dealt out in turn: a listing with many pages does not hold up one worker.
+    batches = [indexed[start : start + 4] for start in range(0, total, 4)]
+    connections.close_all()
+    done_count, written = 0, set()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for done, part, files, count, size in pool.imap_unordered(_render_batch, batches):
+                for index, files_of_unit in done:
+                    _work["units"][index].files = files_of_unit
+                result.pages += part.pages
+                result.rendered |= part.rendered
+                result.removed |= part.removed
+                result.dynamic |= part.dynamic
+                result.failures += part.failures
+                written |= files
+                writer.written += count
+                writer.bytes += size
+                done_count += len(done)
+                if progress:
+                    progress(done_count, total)
+    finally:
+        _work.clear()
+    result.removed -= written
 
 
 def _write_assets(units, writer, renderer, previous_assets, result):
@@ -667,12 +719,12 @@ def _write_assets(units, writer, renderer, previous_assets, result):
     return assets
 
 
-def _export_full(root, cursor, progress):
+def _export_full(root, cursor, progress, jobs):
     result = Result(full=True)
     writer = Writer(root)
     units = all_units()
-    renderer = _render_units(list(units.values()), writer, result, progress)
-    assets = _write_assets(units, writer, renderer, {}, result)
+    _render_units([(unit, None) for unit in units.values()], writer, result, progress, jobs)
+    assets = _write_assets(units, writer, Renderer(), {}, result)
     _write_manifest(root, units, assets, cursor)
     result.files, result.bytes = writer.written, writer.bytes
     return result
@@ -740,7 +792,7 @@ def affected(previous, current):
     return whole, seeds, gone
 
 
-def _export_changed(root, previous, cursor, progress):
+def _export_changed(root, previous, cursor, progress, jobs):
     result = Result(full=False)
     writer = Writer(root)
     current = all_units()
@@ -756,12 +808,8 @@ def _export_changed(root, previous, cursor, progress):
             unit.files = old[key].files
         units[key] = unit
     work = [(units[key], None) for key in sorted(whole)] + [(units[key], seeds[key]) for key in sorted(seeds)]
-    renderer = Renderer()
-    for number, (unit, unit_seeds) in enumerate(work, start=1):
-        render_unit(unit, renderer, writer, result, unit_seeds)
-        if progress:
-            progress(number, len(work))
-    assets = _write_assets(units, writer, renderer, previous["assets"], result)
+    _render_units(work, writer, result, progress, jobs)
+    assets = _write_assets(units, writer, Renderer(), previous["assets"], result)
     _write_manifest(root, units, assets, cursor)
     result.files, result.bytes = writer.written, writer.bytes
     return result

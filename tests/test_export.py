@@ -24,7 +24,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import override_settings
 from wagtail.models import Page
@@ -477,3 +477,17 @@ def test_a_publish_queues_the_incremental_export_when_configured(
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     assert "Welkom zeldzaamwoord" in (out / "index.html").read_text()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_worker_processes_write_the_same_export(site_root, tmp_path):
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        pytest.skip(
+            "worker processes need a database they can open: not SQLite in memory (run on PostgreSQL)"
+        )
+    one, two = tmp_path / "one", tmp_path / "two"
+    _export(one)
+    with override_settings(EXPORT_DYNAMIC_ORIGIN=DYNAMIC_ORIGIN):
+        result = static_export.export(two, jobs=2)
+    assert not result.failures and result.pages >= 2
+    assert _tree(one) == _tree(two)

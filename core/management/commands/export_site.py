@@ -26,19 +26,27 @@ class Command(BaseCommand):
             action="store_true",
             help="Write only what depends on the changes since the last export (a full export when there is none).",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            help="Worker processes that render (forked from this one; default 1). Use the number of cores.",
+        )
         parser.add_argument("--check", action="store_true", help="Check every link of the export afterwards.")
         parser.add_argument(
             "--check-only", action="store_true", help="Check the links of the export at OUT; export nothing."
         )
 
-    def handle(self, *args, out, changed, check, check_only, **options):
+    def handle(self, *args, out, changed, check, check_only, jobs, **options):
         verbosity = options["verbosity"]
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.")
         if not check_only:
-            self._export(out, changed=changed, verbosity=verbosity)
+            self._export(out, changed=changed, verbosity=verbosity, jobs=jobs)
         if check or check_only:
             self._check(out)
 
-    def _export(self, out, *, changed, verbosity):
+    def _export(self, out, *, changed, verbosity, jobs):
         if not settings.EXPORT_DYNAMIC_ORIGIN and verbosity:
             self.stderr.write(
                 "EXPORT_DYNAMIC_ORIGIN is not set: search, filters and forms stay on this origin, "
@@ -46,7 +54,7 @@ class Command(BaseCommand):
             )
         progress = self._progress if verbosity and sys.stdout.isatty() or verbosity > 1 else None
         try:
-            result = export(out, changed=changed, progress=progress)
+            result = export(out, changed=changed, progress=progress, jobs=jobs)
         except ExportError as error:
             raise CommandError(str(error)) from error
         if progress:
