@@ -6,13 +6,13 @@ What it does, in order (everything on 127.0.0.1, in a temporary folder):
 1. Builds a fresh site as ``bench/run.py`` does: production settings, SQLite, ``collectstatic``,
    ``migrate``, ``load_demo`` (with ``--scale``: also ``generate_scale --factor 1``, 5,000 museums,
    50,000 exhibitions and 50,000 events; that export takes a long time).
-2. **Full export**: ``manage.py export_site OUT`` in one process; pages, addresses and seconds
-   from its summary.
+2. **Full export**: ``manage.py export_site OUT`` in one process, then with ``--jobs 2`` (as
+   many worker processes as gunicorn has below); pages, addresses and seconds from its summary.
 3. **Uncached serving, same run**: gunicorn (2 sync workers, ``PAGE_CACHE_ENABLED=false``)
    answers every address the export wrote, fetched once each by 2 client threads (one per
    worker): addresses per second. The ratio export / serving is the headline.
 4. **Incremental**: one event's title is changed and published (``manage.py shell``), then
-   ``export_site OUT --changed``: the export's own seconds (its summary) and the command's wall
+   ``export_site OUT --changed --jobs 2``: the export's own seconds (its summary) and the command's wall
    time (Django's start included).
 5. **Serving the export**: nginx with ``docs/nginx-static-export.conf`` and, beside it, the
    application with its page cache on and off, each under ``wrk`` for the same addresses.
@@ -41,6 +41,7 @@ from pathlib import Path
 from run import HOST, PROXY_HEADER, Server, fetch, free_port, parse_wrk, run_step, site_env
 
 ROOT = Path(__file__).resolve().parent.parent
+JOBS = 2  # export_site --jobs, as many as the serving gunicorn's workers
 NGINX = "/usr/sbin/nginx"
 START_MARK = "<!-- export-bench:start -->"
 END_MARK = "<!-- export-bench:end -->"
@@ -251,8 +252,9 @@ def main(argv=None):  # noqa: PLR0915 - one linear script
                 run_step("generate_scale (long)", [python, "manage.py", generate, "--force"], env, tmp)
                 shutil.rmtree(out.parent)
                 out.parent.mkdir()
-            print(f"[bench] full export of the {name} data", flush=True)
-            exports[name] = export_step(python, out, env)
+            print(f"[bench] full export of the {name} data, one process, then {JOBS}", flush=True)
+            exports[f"{name}, 1 process"] = export_step(python, out, env)
+            exports[f"{name}, {JOBS} processes"] = export_step(python, out, env, "--jobs", str(JOBS))
             manifest = json.loads((out / ".export-manifest.json").read_text())
             addresses = [
                 address
@@ -268,7 +270,7 @@ def main(argv=None):  # noqa: PLR0915 - one linear script
             site.stop()
             if errors:
                 raise SystemExit(f"serving failed: {errors[:5]}")
-            serving[name] = len(addresses) / seconds
+            serving[f"{name}, 1 process"] = serving[f"{name}, {JOBS} processes"] = len(addresses) / seconds
             if name == "demo":
                 print("[bench] incremental export after one publish", flush=True)
                 subprocess.run(
@@ -278,13 +280,9 @@ def main(argv=None):  # noqa: PLR0915 - one linear script
                     check=True,
                     capture_output=True,
                 )
-                incremental = export_step(python, out, env, "--changed")
-                sample = [
-                    "/",
-                    "/agenda/",
-                    "/agenda/ical/",
-                    sorted(a for a in addresses if a.startswith("/musea/"))[1],
-                ]
+                incremental = export_step(python, out, env, "--changed", "--jobs", str(JOBS))
+                museums = sorted(a for a in addresses if re.fullmatch(r"/musea/[^/?]+/", a))
+                sample = ["/", "/agenda/", "/agenda/ical/", "/sitemap.xml", museums[0]]
 
         print("[bench] serving: nginx and the application under wrk", flush=True)
         nginx = Nginx(out, free_port(), tmp)
