@@ -46,6 +46,7 @@ import fcntl
 import hashlib
 import html
 import json
+import logging
 import multiprocessing
 import os
 import re
@@ -405,10 +406,24 @@ def render_unit(unit, renderer, writer, result, seeds=None):
         result.pages += 1
 
 
+@contextlib.contextmanager
+def _quiet_not_found(quiet):
+    """The 404 pages are asked for on purpose: no "Not Found" warning in the log for them."""
+    request_log = logging.getLogger("django.request")
+    level = request_log.level
+    if quiet:
+        request_log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        request_log.setLevel(level)
+
+
 def _render_address(unit, seed, address, renderer, writer, result):
     """Render and write one address of ``unit``; returns the body written (``None``: nothing)."""
     try:
-        response, tags = renderer.get(address)
+        with _quiet_not_found(unit.key == ERRORS_UNIT):
+            response, tags = renderer.get(address)
     except Exception as exc:  # a template or view error: reported, the export fails
         result.failures.append((address, f"{exc.__class__.__name__}: {exc}"))
         return None

@@ -10,6 +10,7 @@ rewrites only what depends on each change and ends equal to a fresh full export.
 """
 
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -23,10 +24,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.cache import cache
+from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import override_settings
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.models import Page
 
 from agenda.models import EventPage
@@ -491,3 +495,23 @@ def test_worker_processes_write_the_same_export(site_root, tmp_path):
         result = static_export.export(two, jobs=2)
     assert not result.failures and result.pages >= 2
     assert _tree(one) == _tree(two)
+
+
+@pytest.mark.django_db
+def test_image_renditions_the_pages_use_are_exported(site_root, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), (11, 79, 138)).save(buffer, "PNG")
+    image = Image.objects.create(title="Zaal", file=ImageFile(buffer, name="zaal.png"))
+    page = site_root.specific
+    page.social_image = image
+    page.save_revision().publish()
+    out = tmp_path / "site"
+    _export(out, "--check")
+    manifest = static_export.read_manifest(out)
+    renditions = [path for path in manifest["assets"] if path.startswith("/media/images/")]
+    assert renditions, "the home page's Open Graph image is not in the export"
+    for path in renditions:
+        exported = (out / path.lstrip("/")).read_bytes()
+        assert exported == (settings.MEDIA_ROOT / path.removeprefix("/media/")).read_bytes()
+    assert renditions[0] in (out / "index.html").read_text()
