@@ -27,7 +27,7 @@ from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import override_settings
 from PIL import Image as PILImage
 from wagtail.images.models import Image
@@ -36,6 +36,7 @@ from wagtail.models import Page
 from agenda.models import EventPage
 from core import export as static_export
 from core.dependencies import page_dependents
+from core.http import same_origin
 from core.linkcheck import check
 from core.page_types import project_page_models
 from core.visibility import Visibility
@@ -515,3 +516,41 @@ def test_image_renditions_the_pages_use_are_exported(site_root, tmp_path, settin
         exported = (out / path.lstrip("/")).read_bytes()
         assert exported == (settings.MEDIA_ROOT / path.removeprefix("/media/")).read_bytes()
     assert renditions[0] in (out / "index.html").read_text()
+
+
+def test_the_dynamic_origin_accepts_the_static_copys_feedback_form_and_nothing_else(settings):
+    settings.ALLOWED_HOSTS = ["app.museumsite.test"]
+    factory = RequestFactory()
+
+    def post(origin, fetch_site="same-site"):
+        request = factory.post(
+            "/vragen-feedback/1/",
+            HTTP_HOST="app.museumsite.test",
+            HTTP_ORIGIN=origin,
+            HTTP_SEC_FETCH_SITE=fetch_site,
+        )
+        return same_origin(request)
+
+    public = settings.PUBLIC_BASE_URL
+    settings.EXPORT_DYNAMIC_ORIGIN = ""
+    assert not post(public)  # without a static copy, another site is another site
+    settings.EXPORT_DYNAMIC_ORIGIN = DYNAMIC_ORIGIN
+    assert post(public)
+    assert post(public, "cross-site")
+    assert not post("https://evil.example")
+    assert not post("https://evil.example", "cross-site")
+    assert not post("null")
+
+
+def test_forms_and_links_that_need_the_application_name_the_dynamic_origin(client, site_root, settings):
+    settings.EXPORT_DYNAMIC_ORIGIN = DYNAMIC_ORIGIN
+    body = client.get("/").content.decode()
+    assert f'href="{DYNAMIC_ORIGIN}/zoeken/"' in body
+    not_found = client.get("/bestaat-niet/").content.decode()
+    assert f'action="{DYNAMIC_ORIGIN}/zoeken/"' in not_found
+    assert "bestaat-niet" not in not_found.split("<main", 1)[0], (
+        "language links must not repeat the missing address"
+    )
+    settings.EXPORT_DYNAMIC_ORIGIN = ""
+    cache.clear()  # cached pages keep the origin they were rendered with (docs/static-export.md)
+    assert 'href="/zoeken/"' in client.get("/").content.decode()
