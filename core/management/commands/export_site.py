@@ -66,6 +66,8 @@ class Command(BaseCommand):
                 f"{len(result.failures)} addresses failed to render; the previous export is unchanged:\n{listed}"
                 + (f"\n  ... and {more} more" if more > 0 else "")
             )
+        if not verbosity:
+            return
         kind = "Full export" if result.full else "Changes exported"
         rate = result.pages / result.seconds if result.seconds else 0
         self.stdout.write(
