@@ -303,6 +303,7 @@ class Result:
     rendered: set = field(default_factory=set)  # addresses rendered in this run
     removed: set = field(default_factory=set)  # files removed (incremental)
     dynamic: set = field(default_factory=set)  # addresses left to the dynamic origin
+    absent: set = field(default_factory=set)  # sub-pages a page does not offer (404)
     failures: list = field(default_factory=list)  # (address, reason)
     full: bool = True
     root: Path = None
@@ -437,6 +438,10 @@ def _render_address(unit, seed, address, renderer, writer, result):
         response.status_code == 200 and not pagecache.cacheable_response(response)
     ):
         result.dynamic.add(address)
+        return None
+    elif response.status_code == 404 and unit.page_id is not None and address != unit.seeds[0]:
+        # A sub-page the page has switched off (the partner form of an agenda that takes none).
+        result.absent.add(address)
         return None
     elif response.status_code != 200:
         result.failures.append((address, f"status {response.status_code}"))
@@ -698,6 +703,7 @@ def _render_units(work, writer, result, progress, jobs=1):
                 result.rendered |= part.rendered
                 result.removed |= part.removed
                 result.dynamic |= part.dynamic
+                result.absent |= part.absent
                 result.failures += part.failures
                 written |= files
                 writer.written += count

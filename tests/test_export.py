@@ -33,6 +33,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from agenda.factories import AgendaIndexPageFactory
 from agenda.models import EventPage
 from core import export as static_export
 from core.dependencies import page_dependents
@@ -554,3 +555,16 @@ def test_forms_and_links_that_need_the_application_name_the_dynamic_origin(clien
     settings.EXPORT_DYNAMIC_ORIGIN = ""
     cache.clear()  # cached pages keep the origin they were rendered with (docs/static-export.md)
     assert 'href="/zoeken/"' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_sub_page_a_page_switched_off_is_left_out(site_root, tmp_path):
+    agenda = AgendaIndexPageFactory(parent=site_root, title="Agenda", slug="agenda", submission_enabled=False)
+    agenda.save_revision().publish()
+    out = tmp_path / "site"
+    with override_settings(EXPORT_DYNAMIC_ORIGIN=DYNAMIC_ORIGIN):
+        result = static_export.export(out)
+    assert not result.failures, result.failures
+    assert "/agenda/aanmelden/" in result.absent
+    assert (out / "agenda" / "index.html").is_file() and (out / "agenda" / "ical" / "index.ics").is_file()
+    assert not (out / "agenda" / "aanmelden" / "index.html").exists()
