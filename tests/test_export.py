@@ -568,3 +568,17 @@ def test_a_sub_page_a_page_switched_off_is_left_out(site_root, tmp_path):
     assert "/agenda/aanmelden/" in result.absent
     assert (out / "agenda" / "index.html").is_file() and (out / "agenda" / "ical" / "index.ics").is_file()
     assert not (out / "agenda" / "aanmelden" / "index.html").exists()
+
+
+@pytest.mark.django_db
+def test_a_filtered_agendas_feeds_are_on_the_dynamic_origin(client, site_root, settings):
+    settings.EXPORT_DYNAMIC_ORIGIN = DYNAMIC_ORIGIN
+    AgendaIndexPageFactory(parent=site_root, title="Agenda", slug="agenda").save_revision().publish()
+    app_host = DYNAMIC_ORIGIN.split("://", 1)[1]
+    filtered = client.get("/agenda/", {"type": "webinar"}).content.decode()
+    assert f'href="webcal://{app_host}/agenda/ical/?type=webinar"' in filtered
+    assert f'href="{DYNAMIC_ORIGIN}/agenda/rss/?type=webinar"' in filtered
+    public_host = settings.PUBLIC_BASE_URL.split("://", 1)[1]
+    unfiltered = client.get("/agenda/").content.decode()
+    assert f'href="webcal://{public_host}/agenda/ical/"' in unfiltered
+    assert 'href="/agenda/rss/"' in unfiltered

@@ -13,7 +13,7 @@ from core import chrome
 from core.cachetags import cached, page_tag
 from core.csp import nonce_for
 from core.fragments import fragment_key, visibility_key
-from core.links import page_path, page_url, public_url
+from core.links import dynamic_url, page_path, page_url, public_url
 from core.visibility import Visibility
 
 register = template.Library()
@@ -256,14 +256,8 @@ def public_url_filter(path):
 
 @register.filter
 def dynamic(address):
-    """A site-relative address only the application answers (search, filters, forms, the login)
-    on ``EXPORT_DYNAMIC_ORIGIN`` when that is set, so that a static copy of the page
-    (``core.export``) sends readers there; unchanged otherwise."""
-    origin = settings.EXPORT_DYNAMIC_ORIGIN
-    address = str(address or "")
-    if origin and address.startswith("/") and not address.startswith("//"):
-        return origin + address
-    return address
+    """``core.links.dynamic_url``: search, filters, forms, the login on ``EXPORT_DYNAMIC_ORIGIN``."""
+    return dynamic_url(address)
 
 
 @register.filter
