@@ -23,10 +23,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.core.management import CommandError, call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import Client, RequestFactory
 from django.test.utils import override_settings
 from PIL import Image as PILImage
@@ -485,12 +486,12 @@ def test_a_publish_queues_the_incremental_export_when_configured(
     assert "Welkom zeldzaamwoord" in (out / "index.html").read_text()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(
+    not django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+    reason="worker processes need a database they can open: the SQLite test database is in memory",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # keeps the tree root for later tests
 def test_worker_processes_write_the_same_export(site_root, tmp_path):
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        pytest.skip(
-            "worker processes need a database they can open: not SQLite in memory (run on PostgreSQL)"
-        )
     one, two = tmp_path / "one", tmp_path / "two"
     _export(one)
     with override_settings(EXPORT_DYNAMIC_ORIGIN=DYNAMIC_ORIGIN):
