@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.cachetags import cached_many, page_tag, type_tag
+from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
 from core.links import page_url, public_url
 from core.models import Organisation
@@ -189,12 +189,13 @@ def calendar_response(calendar, filename, preset="feed"):
 # --- RSS ------------------------------------------------------------------------------------
 
 
-class EventRssFeed(Rss201rev2Feed):
+class EventRssFeed(ContentDatedRssFeed):
     content_type = "application/rss+xml; charset=utf-8"
 
 
-def build_rss(occurrences, request, *, title, link, description, language):
+def build_rss(occurrences, request, *, title, link, description, language, built=None):
     feed = EventRssFeed(
+        built=built,
         title=title,
         link=link,
         description=description,
@@ -262,6 +263,7 @@ def agenda_rss(page, request):
         link=page_url(page, request),
         description=page.intro or page.title,
         language=page.locale.language_code,
+        built=page.last_published_at,
     )
 
 

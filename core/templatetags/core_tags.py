@@ -13,7 +13,7 @@ from core import chrome
 from core.cachetags import cached, page_tag
 from core.csp import nonce_for
 from core.fragments import fragment_key, visibility_key
-from core.links import page_path, page_url, public_url
+from core.links import dynamic_url, page_path, page_url, public_url
 from core.visibility import Visibility
 
 register = template.Library()
@@ -193,7 +193,7 @@ def language_links(context, page=None):
         info = get_language_info(code)
         if page is not None and code in translations:
             url, exact = translations[code], True
-        elif page is None and request is not None:
+        elif page is None and request is not None and not context.get("not_found"):
             url, exact = translate_url(request.get_full_path(), code), True
         elif code in homes:
             url, exact = homes[code], False
@@ -260,6 +260,12 @@ def public_page_url(context, page):
 def public_url_filter(path):
     """A site-relative address (an image rendition's, say) made absolute on the public base URL."""
     return public_url(path) or ""
+
+
+@register.filter
+def dynamic(address):
+    """``core.links.dynamic_url``: search, filters, forms, the login on ``EXPORT_DYNAMIC_ORIGIN``."""
+    return dynamic_url(address)
 
 
 @register.filter
