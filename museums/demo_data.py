@@ -600,6 +600,32 @@ FACTS = {
         "longitude": 4.314444,
         "source": "Wikipedia (coordinates, address)",
     },
+    "centraal-museum": {
+        "address": "Nicolaaskerkhof 10",
+        "latitude": 52.083611,
+        "longitude": 5.125833,
+        "source": "Wikipedia (address; coordinates 52°5′1″N 5°7′33″E)",
+    },
+    "groninger-museum": {
+        "address": "Museumeiland 1",
+        "postcode": "9711 ME",
+        "latitude": 53.21194,
+        "longitude": 6.56556,
+        "source": "museum news listing (address); aroundus.com place page (coordinates)",
+    },
+    "frans-hals-museum": {
+        "address": "Groot Heiligland 62",
+        "latitude": 52.37667,
+        "longitude": 4.63333,
+        "source": "Wikipedia (coordinates, address)",
+    },
+    "teylers-museum": {
+        "address": "Spaarne 16",
+        "postcode": "2011 CH",
+        "latitude": 52.3804,
+        "longitude": 4.6403,
+        "source": "Wikipedia (coordinates, address); DutchCulture location page (postcode)",
+    },
     "kasteel-hoensbroek": {
         "address": "Klinkertstraat 118",
         "postcode": "6433 PB",
