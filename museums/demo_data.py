@@ -626,6 +626,17 @@ FACTS = {
         "longitude": 4.6403,
         "source": "Wikipedia (coordinates, address); DutchCulture location page (postcode)",
     },
+    "museum-boijmans-van-beuningen": {
+        "address": "Museumpark 18-20",
+        "postcode": "3015 CX",
+        "latitude": 51.914215,
+        "longitude": 4.473341,
+        "source": "Wikipedia (coordinates, address); travel guide (postcode); closed for renovation",
+    },
+    "rijksmuseum-twenthe": {
+        "address": "Lasondersingel 129-131",
+        "source": "travel blog (address)",
+    },
     "kasteel-hoensbroek": {
         "address": "Klinkertstraat 118",
         "postcode": "6433 PB",
