@@ -1,0 +1,157 @@
+"""The site search's one way to run a query, for the HTML search, the search API and the score
+of the judged query set (``manage.py search_quality``).
+
+1. The query is expanded (``search.expansion``) with the site's vocabulary: the words of the
+   live pages' titles, kept until any page changes.
+2. The search backend (the database's full-text search or Elasticsearch) gets every term as an
+   ``Or`` of its alternatives, the terms joined by ``And``; when that finds nothing, by ``Or``.
+   The backend decides what matches (and keeps the reader's visibility and language filters).
+3. The backend's first ``HEAD`` results are ranked again: titles count (the words typed over
+   their forms, synonyms, compounds and corrections; a title that is all the query over a long
+   one), then the backend's own order. Results after the head keep the backend's order.
+"""
+
+from wagtail.models import Page
+from wagtail.search.query import And, Or, PlainText
+
+from core.cachetags import cached
+from core.dependencies import RESOLVER
+from core.visibility import Visibility
+
+from .expansion import MIN_COMPOUND_PART, STOP_WORDS, Vocabulary, expand, fold, words
+
+HEAD = 60  # results ranked again by their titles
+PART_MATCH = 0.6  # a title word that contains an alternative counts this share of its weight
+ALL_TERMS_BONUS = 2.0
+COVERAGE_WEIGHT = 1.0
+BACKEND_WEIGHT = 2.0
+NOISE_WORDS = STOP_WORDS | {"demo"}
+
+
+def site_vocabulary():
+    """The words of the titles of the pages the public may see (every language), kept until any
+    page changes (members-only titles lend no words: a correction must not hint at them)."""
+
+    def compute():
+        pages = Visibility.public().listable(Page.objects.all())
+        return Vocabulary.from_texts(pages.values_list("title", flat=True).iterator()).spellings
+
+    return Vocabulary(cached("search:vocabulary", [RESOLVER], compute, record=False))
+
+
+def any_of(alternatives):
+    """An ``Or`` of one-word queries: each is grouped on its own in the backend's query (a
+    ``PlainText`` of several words with ``operator="or"`` is not, on SQLite: FTS5 binds ``AND``
+    tighter than ``OR``)."""
+    parts = [PlainText(word) for word in alternatives]
+    return parts[0] if len(parts) == 1 else Or(parts)
+
+
+def backend_query(terms, operator="and"):
+    """The query object handed to the search backend: per term an ``Or`` of its alternatives."""
+    parts = [any_of(term.alternatives) for term in terms]
+    if len(parts) == 1:
+        return parts[0]
+    return And(parts) if operator == "and" else Or(parts)
+
+
+def title_score(title, terms):
+    """How well a title answers the query's terms (see the module's rule): the mean over the
+    terms of the best weight of an alternative in the title, a bonus when every term is there,
+    and the share of the title's words that answer."""
+    title_words = [word for word in words(title) if word not in NOISE_WORDS and not word.isdigit()]
+    if not title_words or not terms:
+        return 0.0
+    score, matched_terms, matched_words = 0.0, 0, set()
+    for term in terms:
+        best = 0.0
+        for alternative, weight in term.weights.items():
+            alternative = fold(alternative).replace(" ", "")
+            for word in title_words:
+                if word == alternative:
+                    value = weight
+                elif len(alternative) >= MIN_COMPOUND_PART and alternative in word:
+                    value = weight * PART_MATCH
+                else:
+                    continue
+                matched_words.add(word)
+                best = max(best, value)
+        if best:
+            matched_terms += 1
+        score += best
+    if not matched_terms:
+        return 0.0
+    score /= len(terms)
+    if matched_terms == len(terms):
+        score += ALL_TERMS_BONUS
+    return score + COVERAGE_WEIGHT * len(matched_words) / len(title_words)
+
+
+def rank(pages, terms):
+    """``pages`` (in the backend's order) ranked by their titles, then that order. A page whose
+    title answers no better than its parent's (a dossier's article, an award's edition) comes
+    after the parent."""
+    count = len(pages)
+    titles = {page.pk: title_score(page.title, terms) for page in pages}
+    scores = {
+        page.pk: titles[page.pk] + BACKEND_WEIGHT * (count - position) / count
+        for position, page in enumerate(pages)
+    }
+    by_path = {page.path: page for page in pages}
+    for page in pages:
+        parent = by_path.get(page.path[: -Page.steplen])
+        if parent is not None and titles[parent.pk] and titles[page.pk] <= titles[parent.pk]:
+            scores[page.pk] = min(scores[page.pk], scores[parent.pk] - 0.01)
+    return sorted(pages, key=lambda page: scores[page.pk], reverse=True)
+
+
+class Hits:
+    """The results of a query on ``queryset``, best first: ``count()`` and slices, as Django's
+    paginator and the API's windows take them. The backend is asked lazily."""
+
+    def __init__(self, queryset, query, vocabulary=None):
+        self.queryset = queryset
+        self.terms = expand(query, vocabulary or site_vocabulary(), found=self._finds_any)
+        self._results = None
+        self._count = None
+        self._head = None
+
+    def _finds_any(self, alternatives):
+        return self.queryset.search(any_of(alternatives)).count() > 0
+
+    @property
+    def results(self):
+        if self._results is None:
+            self._results = self.queryset.search(backend_query(self.terms, "and")) if self.terms else None
+            if self._results is not None and len(self.terms) > 1 and not self._results.count():
+                self._results = self.queryset.search(backend_query(self.terms, "or"))
+        return self._results
+
+    def count(self):
+        if self._count is None:
+            self._count = self.results.count() if self.results is not None else 0
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def head(self):
+        if self._head is None:
+            self._head = rank(list(self.results[:HEAD]), self.terms) if self.count() else []
+        return self._head
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
+        if not self.count() or start >= stop:
+            return []
+        found = self.head()[start:stop] if start < HEAD else []
+        if stop > HEAD:
+            found += list(self.results[max(start, HEAD) : stop])
+        return found
+
+
+def search(queryset, query):
+    """The pages of ``queryset`` that answer ``query``, best first (a ``Hits``)."""
+    return Hits(queryset, query)
