@@ -59,9 +59,14 @@ def title_score(title, terms):
     """How well a title answers the query's terms (see the module's rule): the mean over the
     terms of the best weight of an alternative in the title, a bonus when every term is there,
     and the share of the title's words that answer."""
+    return title_match(title, terms)[0]
+
+
+def title_match(title, terms):
+    """``(score, every term in the title)`` (see ``title_score``)."""
     title_words = [word for word in words(title) if word not in NOISE_WORDS and not word.isdigit()]
     if not title_words or not terms:
-        return 0.0
+        return 0.0, False
     score, matched_terms, matched_words = 0.0, 0, set()
     for term in terms:
         best = 0.0
@@ -80,19 +85,21 @@ def title_score(title, terms):
             matched_terms += 1
         score += best
     if not matched_terms:
-        return 0.0
+        return 0.0, False
     score /= len(terms)
-    if matched_terms == len(terms):
+    complete = matched_terms == len(terms)
+    if complete:
         score += ALL_TERMS_BONUS
-    return score + COVERAGE_WEIGHT * len(matched_words) / len(title_words)
+    return score + COVERAGE_WEIGHT * len(matched_words) / len(title_words), complete
 
 
 def rank(pages, terms):
-    """``pages`` (in the backend's order) ranked by their titles, then that order. A page whose
-    title answers no better than its parent's (a dossier's article, an award's edition) comes
-    after the parent."""
+    """``pages`` (in the backend's order) ranked by their titles, then that order. When a page's
+    title holds every term, its children whose titles hold them too (an award's editions, a
+    dossier's articles) come after it."""
     count = len(pages)
-    titles = {page.pk: title_score(page.title, terms) for page in pages}
+    matches = {page.pk: title_match(page.title, terms) for page in pages}
+    titles = {pk: score for pk, (score, _complete) in matches.items()}
     scores = {
         page.pk: titles[page.pk] + BACKEND_WEIGHT * (count - position) / count
         for position, page in enumerate(pages)
@@ -100,19 +107,23 @@ def rank(pages, terms):
     by_path = {page.path: page for page in pages}
     for page in pages:
         parent = by_path.get(page.path[: -Page.steplen])
-        if parent is not None and titles[parent.pk] and titles[page.pk] <= titles[parent.pk]:
+        if parent is not None and matches[parent.pk][1] and matches[page.pk][1]:
             scores[page.pk] = min(scores[page.pk], scores[parent.pk] - 0.01)
     return sorted(pages, key=lambda page: scores[page.pk], reverse=True)
 
 
 class Hits:
     """The results of a query on ``queryset``, best first: ``count()`` and slices, as Django's
-    paginator and the API's windows take them. The backend is asked lazily."""
+    paginator and the API's windows take them. The backend is asked lazily.
+
+    The head (ranked again) is the first ``HEAD`` results of the query as typed (its words and
+    their forms only), then the first ``HEAD`` of the expanded query: a word typed exactly is not
+    crowded out by its many synonyms and compounds (``museo`` among every ``museum``)."""
 
     def __init__(self, queryset, query, vocabulary=None):
         self.queryset = queryset
         self.terms = expand(query, vocabulary or site_vocabulary(), found=self._finds_any)
-        self._results = None
+        self._query = None
         self._count = None
         self._head = None
 
@@ -120,16 +131,17 @@ class Hits:
         return self.queryset.search(any_of(alternatives)).count() > 0
 
     @property
-    def results(self):
-        if self._results is None:
-            self._results = self.queryset.search(backend_query(self.terms, "and")) if self.terms else None
-            if self._results is not None and len(self.terms) > 1 and not self._results.count():
-                self._results = self.queryset.search(backend_query(self.terms, "or"))
-        return self._results
+    def query(self):
+        """What the backend is asked: every term, or (when that finds nothing) any term."""
+        if self._query is None and self.terms:
+            self._query = backend_query(self.terms, "and")
+            if len(self.terms) > 1 and not self.queryset.search(self._query).count():
+                self._query = backend_query(self.terms, "or")
+        return self._query
 
     def count(self):
         if self._count is None:
-            self._count = self.results.count() if self.results is not None else 0
+            self._count = self.queryset.search(self.query).count() if self.terms else 0
         return self._count
 
     def __len__(self):
@@ -137,7 +149,14 @@ class Hits:
 
     def head(self):
         if self._head is None:
-            self._head = rank(list(self.results[:HEAD]), self.terms) if self.count() else []
+            self._head = []
+            if self.count():
+                as_typed = [term.as_typed() for term in self.terms]
+                operator = "or" if isinstance(self.query, Or) else "and"
+                pages = list(self.queryset.search(backend_query(as_typed, operator))[:HEAD])
+                seen = {page.pk for page in pages}
+                pages += [page for page in self.queryset.search(self.query)[:HEAD] if page.pk not in seen]
+                self._head = rank(pages, self.terms)
         return self._head
 
     def __getitem__(self, key):
@@ -146,9 +165,11 @@ class Hits:
         start, stop = key.start or 0, key.stop if key.stop is not None else self.count()
         if not self.count() or start >= stop:
             return []
-        found = self.head()[start:stop] if start < HEAD else []
-        if stop > HEAD:
-            found += list(self.results[max(start, HEAD) : stop])
+        head = self.head()
+        found = head[start:stop]
+        if stop > len(head):
+            rest = self.queryset.exclude(pk__in=[page.pk for page in head]).search(self.query)
+            found += list(rest[max(start, len(head)) - len(head) : stop - len(head)])
         return found
 
 

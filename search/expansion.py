@@ -305,6 +305,10 @@ class Term:
             if word and weight > self.weights.get(word, 0):
                 self.weights[word] = weight
 
+    def as_typed(self):
+        """This term with only the word as typed, its forms and their spellings on the site."""
+        return Term(self.typed, {word: weight for word, weight in self.weights.items() if weight >= FORM})
+
     @property
     def alternatives(self):
         """Every alternative, what was typed first, then by weight (a stable order)."""
