@@ -26,6 +26,7 @@ from core.models import Dossier, Theme
 from core.visibility import Visibility
 from qa.models import ZeroResultQuery
 
+from . import engine
 from .queries import (
     FACET_LIMIT,
     UNAVAILABLE,
@@ -152,7 +153,7 @@ def search(request, params: Query[SearchParams]):
         if slug:
             queryset = queryset.filter(pk__in=list(taxonomy_page_ids(snippet_model, slug)) or [0])
     try:
-        results = queryset.search(query, operator="and")
+        results = engine.search(queryset, query)
         count = results.count()
         window = list(results[params.offset : params.offset + params.limit]) if params.offset < count else []
         facet_ids = [page.pk for page in results[:FACET_LIMIT]]

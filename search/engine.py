@@ -11,6 +11,10 @@ of the judged query set (``manage.py search_quality``).
    one), then the backend's own order. Results after the head keep the backend's order.
 """
 
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from wagtail.models import Page
 from wagtail.search.query import And, Or, PlainText
 
@@ -18,13 +22,13 @@ from core.cachetags import cached
 from core.dependencies import RESOLVER
 from core.visibility import Visibility
 
-from .expansion import MIN_COMPOUND_PART, STOP_WORDS, Vocabulary, expand, fold, words
+from .expansion import MIN_COMPOUND_PART, STOP_WORDS, TYPED, Vocabulary, expand, fold, words
 
 HEAD = 60  # results ranked again by their titles
 PART_MATCH = 0.6  # a title word that contains an alternative counts this share of its weight
 ALL_TERMS_BONUS = 2.0
 COVERAGE_WEIGHT = 1.0
-BACKEND_WEIGHT = 2.0
+BACKEND_WEIGHT = 1.5
 NOISE_WORDS = STOP_WORDS | {"demo"}
 
 
@@ -57,17 +61,19 @@ def backend_query(terms, operator="and"):
 
 def title_score(title, terms):
     """How well a title answers the query's terms (see the module's rule): the mean over the
-    terms of the best weight of an alternative in the title, a bonus when every term is there,
+    terms of the best weight of an alternative in the title, a bonus when every term is there
+    (as large as the weakest of their matches),
     and the share of the title's words that answer."""
     return title_match(title, terms)[0]
 
 
 def title_match(title, terms):
-    """``(score, every term in the title)`` (see ``title_score``)."""
+    """``(score, evidence)`` (see ``title_score``): ``evidence`` is the score without the share
+    of the title's words, 0 unless every term is in the title."""
     title_words = [word for word in words(title) if word not in NOISE_WORDS and not word.isdigit()]
     if not title_words or not terms:
-        return 0.0, False
-    score, matched_terms, matched_words = 0.0, 0, set()
+        return 0.0, 0.0
+    score, matched_terms, matched_words, weakest = 0.0, 0, set(), TYPED
     for term in terms:
         best = 0.0
         for alternative, weight in term.weights.items():
@@ -84,30 +90,30 @@ def title_match(title, terms):
         if best:
             matched_terms += 1
         score += best
+        weakest = min(weakest, best)
     if not matched_terms:
-        return 0.0, False
+        return 0.0, 0.0
     score /= len(terms)
     complete = matched_terms == len(terms)
     if complete:
-        score += ALL_TERMS_BONUS
-    return score + COVERAGE_WEIGHT * len(matched_words) / len(title_words), complete
+        score += ALL_TERMS_BONUS * weakest / TYPED
+    return score + COVERAGE_WEIGHT * len(matched_words) / len(title_words), score if complete else 0.0
 
 
-def rank(pages, terms):
+def rank(pages, terms, standing=None):
     """``pages`` (in the backend's order) ranked by their titles, then that order. When a page's
-    title holds every term, its children whose titles hold them too (an award's editions, a
-    dossier's articles) come after it."""
+    title holds every term, its children whose titles hold them no better (an award's editions,
+    a dossier's articles) come after it. ``standing`` (``{pk: 0..1}``, 0 the best) is each page's
+    place in the backend's answers; by default its place in ``pages``."""
     count = len(pages)
+    standing = standing or {page.pk: position / count for position, page in enumerate(pages)}
     matches = {page.pk: title_match(page.title, terms) for page in pages}
     titles = {pk: score for pk, (score, _complete) in matches.items()}
-    scores = {
-        page.pk: titles[page.pk] + BACKEND_WEIGHT * (count - position) / count
-        for position, page in enumerate(pages)
-    }
+    scores = {page.pk: titles[page.pk] + BACKEND_WEIGHT * (1 - standing[page.pk]) for page in pages}
     by_path = {page.path: page for page in pages}
     for page in pages:
         parent = by_path.get(page.path[: -Page.steplen])
-        if parent is not None and matches[parent.pk][1] and matches[page.pk][1]:
+        if parent is not None and 0 < matches[page.pk][1] <= matches[parent.pk][1]:
             scores[page.pk] = min(scores[page.pk], scores[parent.pk] - 0.01)
     return sorted(pages, key=lambda page: scores[page.pk], reverse=True)
 
@@ -117,8 +123,10 @@ class Hits:
     paginator and the API's windows take them. The backend is asked lazily.
 
     The head (ranked again) is the first ``HEAD`` results of the query as typed (its words and
-    their forms only), then the first ``HEAD`` of the expanded query: a word typed exactly is not
-    crowded out by its many synonyms and compounds (``museo`` among every ``museum``)."""
+    their forms only), those whose titles hold the words as typed, then the first ``HEAD`` of the
+    expanded query: a word typed exactly is not crowded out by its many synonyms and compounds
+    (``museo`` among every ``museum``, or among the ``musea`` PostgreSQL's Dutch stemmer folds it
+    into)."""
 
     def __init__(self, queryset, query, vocabulary=None):
         self.queryset = queryset
@@ -147,16 +155,30 @@ class Hits:
     def __len__(self):
         return self.count()
 
+    def _title_ids(self, as_typed):
+        """Ids of up to ``HEAD`` pages whose titles hold every term as typed (or a form of it)."""
+        condition = Q()
+        for term in as_typed:
+            condition &= reduce(or_, (Q(title__icontains=word) for word in term.weights))
+        return list(self.queryset.order_by().filter(condition).values_list("pk", flat=True)[:HEAD])
+
     def head(self):
         if self._head is None:
             self._head = []
             if self.count():
                 as_typed = [term.as_typed() for term in self.terms]
                 operator = "or" if isinstance(self.query, Or) else "and"
-                pages = list(self.queryset.search(backend_query(as_typed, operator))[:HEAD])
-                seen = {page.pk for page in pages}
-                pages += [page for page in self.queryset.search(self.query)[:HEAD] if page.pk not in seen]
-                self._head = rank(pages, self.terms)
+                sources = [self.queryset.search(backend_query(as_typed, operator))]
+                if operator == "and" and (title_ids := self._title_ids(as_typed)):
+                    sources.append(self.queryset.filter(pk__in=title_ids).search(self.query))
+                sources.append(self.queryset.search(self.query))
+                pages, standing = {}, {}
+                for source in sources:
+                    found = list(source[:HEAD])
+                    for position, page in enumerate(found):
+                        pages.setdefault(page.pk, page)
+                        standing[page.pk] = min(standing.get(page.pk, 1.0), position / HEAD)
+                self._head = rank(list(pages.values()), self.terms, standing)
         return self._head
 
     def __getitem__(self, key):
