@@ -156,7 +156,7 @@ def search(request, params: Query[SearchParams]):
         results = engine.search(queryset, query)
         count = results.count()
         window = list(results[params.offset : params.offset + params.limit]) if params.offset < count else []
-        facet_ids = [page.pk for page in results[:FACET_LIMIT]]
+        facet_ids = results.ids(FACET_LIMIT)
     except UNAVAILABLE as error:
         return _unavailable(error)
     picks = promotions(query, visibility, locale or Locale.get_default()) if params.offset == 0 else []

@@ -2,17 +2,20 @@
 of the judged query set (``manage.py search_quality``).
 
 1. The query is expanded (``search.expansion``) with the site's vocabulary: the words of the
-   live pages' titles, kept until any page changes.
+   public pages' titles, kept until any page changes.
 2. The search backend (the database's full-text search or Elasticsearch) gets every term as an
    ``Or`` of its alternatives, the terms joined by ``And``; when that finds nothing, by ``Or``.
    The backend decides what matches (and keeps the reader's visibility and language filters).
-3. The backend's first ``HEAD`` results are ranked again: titles count (the words typed over
-   their forms, synonyms, compounds and corrections; a title that is all the query over a long
-   one), then the backend's own order. Results after the head keep the backend's order.
+3. The head is ranked again (``Hits.head``): the backend's best ``HEAD`` for the query as
+   typed, the pages whose titles hold it, and ``CANDIDATES`` more of the expanded query.
+   Titles count (the words typed over their forms, synonyms, compounds and corrections; a title
+   that is all the query over a long one), then the backend's relevance for the query as typed.
+   Results after the head follow in tree order.
 """
 
 from functools import reduce
 from operator import or_
+from typing import NamedTuple
 
 from django.db.models import Q
 from wagtail.models import Page
@@ -24,7 +27,8 @@ from core.visibility import Visibility
 
 from .expansion import MIN_COMPOUND_PART, STOP_WORDS, TYPED, Vocabulary, expand, fold, words
 
-HEAD = 60  # results ranked again by their titles
+HEAD = 60  # results of each ranked source (the query as typed, the titles holding it)
+CANDIDATES = 200  # results of the expanded query ranked again by their titles
 PART_MATCH = 0.6  # a title word that contains an alternative counts this share of its weight
 ALL_TERMS_BONUS = 2.0
 COVERAGE_WEIGHT = 1.0
@@ -64,20 +68,32 @@ def title_score(title, terms):
     terms of the best weight of an alternative in the title, a bonus when every term is there
     (as large as the weakest of their matches),
     and the share of the title's words that answer."""
-    return title_match(title, terms)[0]
+    return title_match(title, folded(terms))[0]
+
+
+def folded(terms):
+    """Each term's alternatives folded as titles are (``{alternative: weight}`` per term)."""
+    prepared = []
+    for term in terms:
+        weights = {}
+        for alternative, weight in term.weights.items():
+            key = fold(alternative).replace(" ", "")
+            weights[key] = max(weight, weights.get(key, 0.0))
+        prepared.append(weights)
+    return prepared
 
 
 def title_match(title, terms):
-    """``(score, evidence)`` (see ``title_score``): ``evidence`` is the score without the share
-    of the title's words, 0 unless every term is in the title."""
+    """``(score, evidence)`` for ``terms`` as ``folded`` returns them (see ``title_score``):
+    ``evidence`` is the score without the share of the title's words, 0 unless every term is in
+    the title."""
     title_words = [word for word in words(title) if word not in NOISE_WORDS and not word.isdigit()]
     if not title_words or not terms:
         return 0.0, 0.0
     score, matched_terms, matched_words, weakest = 0.0, 0, set(), TYPED
-    for term in terms:
+    for weights in terms:
         best = 0.0
-        for alternative, weight in term.weights.items():
-            alternative = fold(alternative).replace(" ", "")
+        for alternative, weight in weights.items():
             for word in title_words:
                 if word == alternative:
                     value = weight
@@ -107,7 +123,8 @@ def rank(pages, terms, standing=None):
     place in the backend's answers; by default its place in ``pages``."""
     count = len(pages)
     standing = standing or {page.pk: position / count for position, page in enumerate(pages)}
-    matches = {page.pk: title_match(page.title, terms) for page in pages}
+    prepared = folded(terms)
+    matches = {page.pk: title_match(page.title, prepared) for page in pages}
     titles = {pk: score for pk, (score, _complete) in matches.items()}
     scores = {page.pk: titles[page.pk] + BACKEND_WEIGHT * (1 - standing[page.pk]) for page in pages}
     by_path = {page.path: page for page in pages}
@@ -118,15 +135,33 @@ def rank(pages, terms, standing=None):
     return sorted(pages, key=lambda page: scores[page.pk], reverse=True)
 
 
+class Candidate(NamedTuple):
+    """What ranking needs of a result, read without building the page."""
+
+    pk: int
+    title: str
+    path: str
+
+
+def candidates(results):
+    """``Candidate`` rows of (a window of) search results: straight from the database backends'
+    queryset, else (Elasticsearch) from the pages they return."""
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return [Candidate(*row) for row in get_queryset().values_list("pk", "title", "path")]
+    return [Candidate(page.pk, page.title, page.path) for page in results]
+
+
 class Hits:
-    """The results of a query on ``queryset``, best first: ``count()`` and slices, as Django's
-    paginator and the API's windows take them. The backend is asked lazily.
+    """The results of a query on ``queryset``, best first: ``count()`` and slices (pages), as
+    Django's paginator and the API's windows take them, and ``ids()``. The backend is asked
+    lazily.
 
     The head (ranked again) is the first ``HEAD`` results of the query as typed (its words and
-    their forms only), those whose titles hold the words as typed, then the first ``HEAD`` of the
-    expanded query: a word typed exactly is not crowded out by its many synonyms and compounds
-    (``museo`` among every ``museum``, or among the ``musea`` PostgreSQL's Dutch stemmer folds it
-    into)."""
+    their forms only), those whose titles hold the words as typed, then ``CANDIDATES`` more of
+    the expanded query: a word typed exactly is not crowded out by its many synonyms and
+    compounds (``museo`` among every ``museum``, or among the ``musea`` PostgreSQL's Dutch
+    stemmer folds it into). Only the pages of the window asked for are built."""
 
     def __init__(self, queryset, query, vocabulary=None):
         self.queryset = queryset
@@ -143,13 +178,24 @@ class Hits:
         """What the backend is asked: every term, or (when that finds nothing) any term."""
         if self._query is None and self.terms:
             self._query = backend_query(self.terms, "and")
-            if len(self.terms) > 1 and not self.queryset.search(self._query).count():
+            self._count = self._unranked(self.queryset, self._query).count()
+            if len(self.terms) > 1 and not self._count:
                 self._query = backend_query(self.terms, "or")
+                self._count = None
         return self._query
+
+    def _unranked(self, queryset, query=None):
+        """``queryset``'s matches of the expanded query in tree order: the database backends'
+        relevance costs a scoring subquery per match (on SQLite an FTS5 match per row), too
+        much for the many alternatives of an expanded query; the titles rank them instead."""
+        return queryset.order_by("path").search(query or self.query, order_by_relevance=False)
 
     def count(self):
         if self._count is None:
-            self._count = self.queryset.search(self.query).count() if self.terms else 0
+            if self.query is None:  # no words: nothing to find
+                self._count = 0
+            elif self._count is None:  # ``query`` has counted, unless it fell back to any term
+                self._count = self._unranked(self.queryset).count()
         return self._count
 
     def __len__(self):
@@ -163,23 +209,37 @@ class Hits:
         return list(self.queryset.order_by().filter(condition).values_list("pk", flat=True)[:HEAD])
 
     def head(self):
+        """The ranked head: ``Candidate`` rows, best first."""
         if self._head is None:
             self._head = []
             if self.count():
                 as_typed = [term.as_typed() for term in self.terms]
                 operator = "or" if isinstance(self.query, Or) else "and"
-                sources = [self.queryset.search(backend_query(as_typed, operator))]
+                # (results, ranked by the backend's relevance)
+                sources = [(self.queryset.search(backend_query(as_typed, operator))[:HEAD], True)]
                 if operator == "and" and (title_ids := self._title_ids(as_typed)):
-                    sources.append(self.queryset.filter(pk__in=title_ids).search(self.query))
-                sources.append(self.queryset.search(self.query))
-                pages, standing = {}, {}
-                for source in sources:
-                    found = list(source[:HEAD])
-                    for position, page in enumerate(found):
-                        pages.setdefault(page.pk, page)
-                        standing[page.pk] = min(standing.get(page.pk, 1.0), position / HEAD)
-                self._head = rank(list(pages.values()), self.terms, standing)
+                    sources.append((self.queryset.filter(pk__in=title_ids).search(self.query)[:HEAD], True))
+                sources.append((self._unranked(self.queryset)[:CANDIDATES], False))
+                rows, standing = {}, {}
+                for results, ranked in sources:
+                    for position, row in enumerate(candidates(results)):
+                        rows.setdefault(row.pk, row)
+                        place = position / HEAD if ranked else 1.0
+                        standing[row.pk] = min(standing.get(row.pk, 1.0), place)
+                self._head = rank(list(rows.values()), self.terms, standing)
         return self._head
+
+    def _rest(self):
+        """The matches after the head, in tree order."""
+        return self._unranked(self.queryset.exclude(pk__in=[row.pk for row in self.head()]))
+
+    def ids(self, stop):
+        """The ids of the first ``stop`` results, without building their pages."""
+        head = self.head()
+        ids = [row.pk for row in head[:stop]]
+        if stop > len(head) and self.count() > len(head):
+            ids += [row.pk for row in candidates(self._rest()[: stop - len(head)])]
+        return ids
 
     def __getitem__(self, key):
         if isinstance(key, int):
@@ -188,10 +248,11 @@ class Hits:
         if not self.count() or start >= stop:
             return []
         head = self.head()
-        found = head[start:stop]
+        window = [row.pk for row in head[start:stop]]
+        pages = self.queryset.model._default_manager.in_bulk(window)
+        found = [pages[pk] for pk in window if pk in pages]
         if stop > len(head):
-            rest = self.queryset.exclude(pk__in=[page.pk for page in head]).search(self.query)
-            found += list(rest[max(start, len(head)) - len(head) : stop - len(head)])
+            found += list(self._rest()[max(start, len(head)) - len(head) : stop - len(head)])
         return found
 
 
