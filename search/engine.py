@@ -64,10 +64,10 @@ def backend_query(terms, operator="and"):
 
 
 def title_score(title, terms):
-    """How well a title answers the query's terms (see the module's rule): the mean over the
-    terms of the best weight of an alternative in the title, a bonus when every term is there
-    (as large as the weakest of their matches),
-    and the share of the title's words that answer."""
+    """How well a title answers the query's terms: the mean over the terms of the best weight of
+    an alternative in the title (a title word that only contains it counts ``PART_MATCH`` of
+    it), a bonus when every term is there (as large as the weakest of their matches), and the
+    share of the title's words that answer."""
     return title_match(title, folded(terms))[0]
 
 

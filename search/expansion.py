@@ -13,7 +13,7 @@ A query becomes a list of terms; each term is a set of alternatives, any of whic
   ``prijs``, ``Kòrsou`` -> ``curaçao``) and whole phrases from ``PHRASES`` (``den bosch``);
 - **compounds**: the words of page titles that contain the term (``klimaat`` ->
   ``klimaatbeheersing``, ``veiligheid`` -> ``collectieveiligheid``), from the site's own
-  vocabulary (``search.engine.vocabulary``), so that whole-word matching backends find them;
+  vocabulary (``search.engine.site_vocabulary``), so that whole-word matching backends find them;
 - **corrections**: for a word the vocabulary does not know, the closest words it does know
   (``rijksmusem`` -> ``rijksmuseum``).
 
