@@ -56,6 +56,16 @@ loadcheck: install
 		|| { echo "make loadcheck needs wrk and could not install it: run 'apt-get install wrk' as root." >&2; exit 1; }
 	$(BIN)/python bench/load.py $(LOAD_ARGS)
 
+# Static export benchmark (bench/export_bench.py): full export of the demo against uncached serving in
+# the same run, the incremental export after one publish, nginx serving the export beside the
+# application (wrk); writes its section of bench/RESULTS.md. About 6 minutes; BENCH_ARGS=--scale also
+# exports the scale data (hours).
+.PHONY: bench-export
+bench-export: install
+	@command -v wrk >/dev/null 2>&1 && test -x /usr/sbin/nginx \
+		|| { echo "make bench-export needs wrk and nginx: run 'apt-get install wrk nginx-light' as root." >&2; exit 1; }
+	$(BIN)/python bench/export_bench.py $(BENCH_ARGS)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

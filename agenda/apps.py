@@ -10,7 +10,14 @@ class AgendaConfig(AppConfig):
     def ready(self):
         # Where the API lists these pages: the page cache's tags and the CDN purge use it.
         from core.dependencies import register_api
+        from core.export import register_variants
 
-        from .models import EventPage
+        from .choices import EventType
+        from .models import AgendaIndexPage, EventPage
 
         register_api(EventPage, "events/", "events/{id}/")
+        # The static export writes the agenda's feeds per event type besides the unfiltered ones.
+        register_variants(
+            AgendaIndexPage,
+            lambda page: [f"{feed}/?type={kind}" for feed in ("ical", "rss") for kind in EventType.values],
+        )

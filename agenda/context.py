@@ -20,7 +20,7 @@ from django.utils.safestring import mark_safe
 from core.cachetags import ahead, cached, page_tag, type_tag
 from core.fragments import Lazy, fragment_key
 from core.itemcache import ItemCache
-from core.links import page_path, public_url
+from core.links import dynamic_url, page_path, public_url
 from core.paging import PAGE_PARAMETER, form_key, paginate
 from core.visibility import Visibility
 
@@ -182,7 +182,10 @@ def listing_context(page, request, *, past):
         hidden = hidden_count(queryset, visibility)
         messages = filter_messages(errors, filterset)
     base = page_path(page, request)
-    ical_url = public_url(base + page.reverse_subpage("ical"))
+    # The feeds of a filtered selection: only the application has them (a static copy of the
+    # site has the unfiltered ones and one per type), so on EXPORT_DYNAMIC_ORIGIN when set.
+    feeds = dynamic_url if has_filters(request.GET) else str
+    ical_url = public_url(feeds(base + page.reverse_subpage("ical")))
     context = {
         "past": past,
         # Read by the form's fragment only (cached without a query string).
@@ -198,7 +201,7 @@ def listing_context(page, request, *, past):
         "form_key": form_key(request, past),
         "ical_url": ical_url,
         "webcal_url": "webcal://" + ical_url.split("://", 1)[1],
-        "rss_url": base + page.reverse_subpage("rss"),
+        "rss_url": feeds(base + page.reverse_subpage("rss")),
         "archive_url": base + page.reverse_subpage("archive"),
         "upcoming_url": base,
         "submit_url": base + page.reverse_subpage("submit"),

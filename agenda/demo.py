@@ -3,7 +3,10 @@
 Dated public facts (DOMAIN.md): the Museumcongres in Arnhem on 14 Nov 2024, the Focusprogramma
 Digitale Transities (1 Sep 2024 – 10 Feb 2025), the centenary on 27 Feb 2026 at the
 Rijksmuseum and the symposium on Saba and Sint Eustatius heritage on 19 Feb 2026. Every other
-event is invented, marked "(demo)", and dated relative to the day the demo is loaded.
+event is invented, marked "(demo)", and dated relative to the day the demo is loaded: the kinds
+of activity are the association's own (congress, seminars, webinars, network meetings, working
+groups, the book club, training on the Museumnorm, Museumkaart sessions, partners' activities),
+and the titles follow its themes and dossiers.
 """
 
 import datetime
@@ -20,14 +23,277 @@ from .models import AgendaIndexPage, EventExceptionDate, EventPage, EventSession
 T = datetime.time
 STREAM = "https://example.org/demo-stream"
 REGISTER = "https://example.org/demo-aanmelden"
-DUTCH_TYPES = {
-    EventType.SEMINAR: "Seminar",
-    EventType.WEBINAR: "Webinar",
-    EventType.NETWORK_MEETING: "Netwerkbijeenkomst",
-    EventType.WORKING_GROUP: "Werkgroep",
-    EventType.TRAINING: "Training",
-    EventType.PARTNER_ACTIVITY: "Partneractiviteit",
-}
+
+
+DEN = "DEN Kennisinstituut cultuur & digitalisering"
+S, W, N, G, TR, P = (
+    EventType.SEMINAR,
+    EventType.WEBINAR,
+    EventType.NETWORK_MEETING,
+    EventType.WORKING_GROUP,
+    EventType.TRAINING,
+    EventType.PARTNER_ACTIVITY,
+)
+# (type, title, dossier slug or "", theme slug, city or None for online, intro): invented events
+# of the association's kinds, in date order; they are loaded with "(demo)" after the title.
+SPREAD = [
+    (
+        S,
+        "Seminar duurzaam collectiebeheer: klimaat in het depot",
+        "duurzaamheid",
+        "duurzaam",
+        "Leeuwarden",
+        "Ruimere klimaatmarges, minder energie: wat kan een depot aan en hoe meet u het?",
+    ),
+    (
+        W,
+        "Webinar: de collectie online met open data",
+        "digitalisering",
+        "aantrekkelijk",
+        None,
+        "Hoe zet u collectiegegevens online zodat anderen ze kunnen hergebruiken?",
+    ),
+    (
+        N,
+        "Netwerkbijeenkomst diversiteit en inclusie Noord-Nederland",
+        "code-diversiteit-inclusie",
+        "divers",
+        "Assen",
+        "Musea uit het noorden delen wat werkt bij de Code Diversiteit & Inclusie.",
+    ),
+    (
+        G,
+        "Werkgroep toegankelijkheid: prikkelarme uren",
+        "toegankelijkheid",
+        "inclusief",
+        "Leiden",
+        "De werkgroep maakt een handreiking voor prikkelarme openingsuren.",
+    ),
+    (
+        TR,
+        "Training Museumnorm: op weg naar herregistratie",
+        "museumnorm",
+        "financieel-gezond",
+        "Kerkrade",
+        "Een dag over de Museumnorm en wat het Museumregister bij een herregistratie vraagt.",
+    ),
+    (
+        P,
+        "Masterclass digitale strategie",
+        "digitalisering",
+        "aantrekkelijk",
+        "Enkhuizen",
+        "Een masterclass van een partner over een digitale strategie voor het hele museum.",
+    ),
+    (
+        S,
+        "Seminar sociale veiligheid op de werkvloer",
+        "sociale-veiligheid",
+        "aantrekkelijk",
+        "Lelystad",
+        "Over een veilige werkplek voor medewerkers en vrijwilligers, met voorbeelden uit musea.",
+    ),
+    (
+        W,
+        "Webinar Museumkaart: wat de kaarthouder in de app ziet",
+        "",
+        "financieel-gezond",
+        None,
+        "Stichting Museumkaart laat zien wat kaarthouders zien en wat musea kunnen aanleveren.",
+    ),
+    (
+        N,
+        "Netwerkbijeenkomst educatie en publieksbereik Brabant",
+        "toegankelijkheid",
+        "inclusief",
+        "Helmond",
+        "Educatiemedewerkers uit Brabant over scholen, gezinnen en nieuwe doelgroepen.",
+    ),
+    (
+        G,
+        "Werkgroep Museumcijfers: de vragenlijst van dit jaar",
+        "museumcijfers",
+        "financieel-gezond",
+        "Middelburg",
+        "De werkgroep bespreekt de vragen voor de jaarlijkse Museumcijfers.",
+    ),
+    (
+        TR,
+        "Training calamiteitenplan en collectiehulp",
+        "collectieveiligheid",
+        "duurzaam",
+        "Groningen",
+        "Oefenen met een calamiteitenplan: wat redt u eerst, en wie doet wat?",
+    ),
+    (
+        P,
+        "Kennissessie energie besparen in erfgoedgebouwen",
+        "duurzaamheid",
+        "duurzaam",
+        "Utrecht",
+        "Een partner over isoleren en verduurzamen zonder de monumentale waarde te schaden.",
+    ),
+    (
+        S,
+        "Seminar ethisch fondsenwerven: de herkomst van giften",
+        "ethisch-fondsenwerven",
+        "financieel-gezond",
+        "Leeuwarden",
+        "Wanneer neemt u een gift of sponsoring aan, en hoe legt u dat uit?",
+    ),
+    (
+        W,
+        "Webinar Code Diversiteit & Inclusie: de vier P's in de praktijk",
+        "code-diversiteit-inclusie",
+        "divers",
+        None,
+        "Programma, publiek, personeel en partners: voorbeelden uit vier musea.",
+    ),
+    (
+        N,
+        "Netwerkbijeenkomst vrijwilligerscoördinatoren",
+        "",
+        "aantrekkelijk",
+        "Leiden",
+        "Coördinatoren van vrijwilligers over werven, begeleiden en bedanken.",
+    ),
+    (
+        G,
+        "Werkgroep Caribisch erfgoed: overleg met de eilanden",
+        "caribisch-deel-koninkrijk",
+        "divers",
+        None,
+        "Online overleg tussen musea in Europees en Caribisch Nederland.",
+    ),
+    (
+        TR,
+        "Training toegankelijke teksten en audiodescriptie",
+        "toegankelijkheid",
+        "inclusief",
+        "Enkhuizen",
+        "Zaalteksten in eenvoudige taal en beschrijvingen voor blinde en slechtziende bezoekers.",
+    ),
+    (
+        P,
+        "Werksessie digitaal collectiebeheer",
+        "digitalisering",
+        "aantrekkelijk",
+        "Lelystad",
+        "Een partner over registratiesystemen, persistente links en het opschonen van data.",
+    ),
+    (
+        S,
+        "Seminar klimaatneutraal verbouwen",
+        "duurzaamheid",
+        "duurzaam",
+        "Helmond",
+        "Musea die verbouwen vertellen hoe ze de uitstoot van hun gebouw omlaag brachten.",
+    ),
+    (
+        W,
+        "Webinar Museumkaart: reserveren en tijdsloten",
+        "",
+        "financieel-gezond",
+        None,
+        "Wat werkt voor kaarthouders die een tijdslot moeten reserveren, en wat niet?",
+    ),
+    (
+        N,
+        "Netwerkbijeenkomst kleine musea",
+        "museumnorm",
+        "aantrekkelijk",
+        "Middelburg",
+        "Kleine musea, vaak met vooral vrijwilligers, over de Museumnorm en samenwerking in de regio.",
+    ),
+    (
+        G,
+        "Werkgroep sociale veiligheid: gedragscode en vertrouwenspersoon",
+        "sociale-veiligheid",
+        "aantrekkelijk",
+        "Groningen",
+        "De werkgroep werkt een voorbeeldgedragscode voor musea uit.",
+    ),
+    (
+        TR,
+        "Training Museumnorm voor registratiecoördinatoren",
+        "museumnorm",
+        "financieel-gezond",
+        "Utrecht",
+        "Voor wie in het museum de registratie in het Museumregister voorbereidt.",
+    ),
+    (
+        P,
+        "Inspiratiedag digitale publieksbeleving",
+        "digitalisering",
+        "aantrekkelijk",
+        "Leeuwarden",
+        "Een partner laat voorbeelden zien van digitale verhalen in de zaal en online.",
+    ),
+    (
+        S,
+        "Seminar inclusief programmeren met de buurt",
+        "code-diversiteit-inclusie",
+        "inclusief",
+        "Assen",
+        "Hoe maakt u tentoonstellingen samen met buurtbewoners en nieuwe publieksgroepen?",
+    ),
+    (
+        W,
+        "Webinar Museumcijfers: de nieuwe bezoekcijfers toegelicht",
+        "museumcijfers",
+        "financieel-gezond",
+        None,
+        "Een toelichting op de jongste Museumcijfers: bezoek, Museumkaart en jongeren.",
+    ),
+    (
+        N,
+        "Netwerkbijeenkomst duurzaamheidscoördinatoren",
+        "duurzaamheid",
+        "duurzaam",
+        "Kerkrade",
+        "Wie in een museum de verduurzaming trekt, wisselt ervaringen en cijfers uit.",
+    ),
+    (
+        G,
+        "Werkgroep digitalisering: linked data in de collectieregistratie",
+        "digitalisering",
+        "aantrekkelijk",
+        "Enkhuizen",
+        "De werkgroep bespreekt gedeelde termenlijsten en verwijzingen.",
+    ),
+    (
+        TR,
+        "Training veilig werken met bruiklenen",
+        "collectieveiligheid",
+        "duurzaam",
+        "Lelystad",
+        "Over transport, verzekering, klimaat en beveiliging bij in- en uitgaande bruiklenen.",
+    ),
+    (
+        P,
+        "Kennissessie toegankelijke museumwebsites",
+        "toegankelijkheid",
+        "inclusief",
+        "Helmond",
+        "Een partner over WCAG, toegankelijke tickets en de European Accessibility Act.",
+    ),
+    (
+        S,
+        "Seminar werkgeverschap: het vernieuwde functiehandboek",
+        "museum-cao",
+        "aantrekkelijk",
+        "Middelburg",
+        "Over de herziening van het Functiehandboek van de Museum cao en wat die voor musea betekent.",
+    ),
+    (
+        W,
+        "Webinar financieel gezond: meerjarenbegroting en reserves",
+        "museumnorm",
+        "financieel-gezond",
+        None,
+        "Een sluitende meerjarenbegroting en een verstandige reserve, met voorbeelden uit musea.",
+    ),
+]
 
 
 def _museum(title):
@@ -253,67 +519,50 @@ def _demo_events(today):
             "intro": "Dit seminar is verplaatst naar een nieuwe datum. (Demo.)",
         },
     ]
-    # A spread of further events over the past and coming year (all demo).
-    types = [
-        EventType.SEMINAR,
-        EventType.WEBINAR,
-        EventType.NETWORK_MEETING,
-        EventType.WORKING_GROUP,
-        EventType.TRAINING,
-        EventType.PARTNER_ACTIVITY,
-    ]
-    places = [
-        ("Leeuwarden", "NL-FR"),
-        ("Assen", "NL-DR"),
-        ("Leiden", "NL-ZH"),
-        ("Kerkrade", "NL-LI"),
-        ("Enkhuizen", "NL-NH"),
-        ("Lelystad", "NL-FL"),
-        ("Helmond", "NL-NB"),
-        ("Middelburg", "NL-ZE"),
-        ("Groningen", "NL-GR"),
-        ("Utrecht", "NL-UT"),
-    ]
-    theme_cycle = ["financieel-gezond", "aantrekkelijk", "divers", "inclusief", "duurzaam"]
-    dossier_cycle = [
-        "duurzaamheid",
-        "digitalisering",
-        "code-diversiteit-inclusie",
-        "toegankelijkheid",
-        "museumnorm",
-        "museumcijfers",
-    ]
-    for number in range(32):
-        kind = types[number % len(types)]
-        city, province = places[number % len(places)]
-        online = kind == EventType.WEBINAR
-        offset = -330 + number * 21
+    # A spread of further events over the past and coming year, one every three weeks, drawn from
+    # the association's kinds of activity and tied to its themes and dossiers. Titles and
+    # content are invented and marked "(demo)"; the slugs stay as they were.
+    places = {
+        "Leeuwarden": "NL-FR",
+        "Assen": "NL-DR",
+        "Leiden": "NL-ZH",
+        "Kerkrade": "NL-LI",
+        "Enkhuizen": "NL-NH",
+        "Lelystad": "NL-FL",
+        "Helmond": "NL-NB",
+        "Middelburg": "NL-ZE",
+        "Groningen": "NL-GR",
+        "Utrecht": "NL-UT",
+    }
+    for number, (kind, title, dossier, theme, city, intro) in enumerate(SPREAD):
+        online = city is None
+        organiser = None
+        if kind == EventType.PARTNER_ACTIVITY:
+            organiser = "Rijksdienst voor het Cultureel Erfgoed" if dossier == "duurzaamheid" else DEN
         events.append(
             {
                 "slug": f"demo-activiteit-{number + 1}",
-                "title": f"{DUTCH_TYPES[kind]} {dossier_cycle[number % 6].replace('-', ' ')} {number + 1} (demo)",
+                "title": f"{title} (demo)",
                 "event_type": kind,
-                "start_date": d(offset),
+                "start_date": d(-330 + number * 21),
                 "start_time": T(10 + number % 5, 0),
                 "end_time": T(12 + number % 5, 0),
                 "attendance_mode": AttendanceMode.ONLINE if online else AttendanceMode.IN_PERSON,
                 "online_url": STREAM if online else "",
                 "venue_name": "" if online else f"Demo-locatie {city}",
                 "venue_city": "" if online else city,
-                "venue_province": "" if online else province,
+                "venue_province": "" if online else places[city],
                 "audience": [EventAudience.EVERYONE, EventAudience.PROFESSIONALS, EventAudience.MEMBERS][
                     number % 3
                 ],
-                "themes": [theme_cycle[number % 5]],
-                "dossiers": [dossier_cycle[number % 6]],
-                "organiser": "DEN Kennisinstituut cultuur & digitalisering"
-                if kind == EventType.PARTNER_ACTIVITY
-                else None,
+                "themes": [theme],
+                "dossiers": [dossier] if dossier else [],
+                "organiser": organiser,
                 "registration_url": REGISTER if number % 2 == 0 else "",
                 "registration_full": number % 8 == 0,
                 "price_member": "0.00" if number % 2 == 0 else None,
                 "price_non_member": "25.00" if number % 2 == 0 else None,
-                "intro": f"Een demo-activiteit in de agenda (nummer {number + 1}).",
+                "intro": f"{intro} (Demo.)",
             }
         )
     return events

@@ -5,18 +5,22 @@ Feeds are for everyone and cached: they show what the public may see (``Visibili
 their links are public addresses (``core.links``) and their cache headers the ``feed`` preset.
 """
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import escape, strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.cachetags import cached_many, page_tag, type_tag
+from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
 from core.links import page_url, public_url
+from core.models import Organisation
 from core.singleline import one_line
 from core.visibility import Visibility
 
@@ -116,28 +120,68 @@ def _vevent(occurrence, request, *, cancelled=False):
     return vevent
 
 
+def _vevent_tags(occurrence):
+    """What a VEVENT shows besides its occurrence: the event, its venue and organiser."""
+    event = occurrence.event
+    tags = [page_tag(event), type_tag(Organisation)]
+    if event.venue_museum_id:
+        tags.append(f"page:{event.venue_museum_id}")
+    return tags
+
+
+def _vevents(occurrences, request, *, cancelled=False):
+    """The VEVENT text of each of ``occurrences``, in order: serialised once and kept per
+    occurrence, language and host (``cached_many``) until its event, venue or organiser
+    changes. Serialising was four fifths of the time of a feed of 500 occurrences."""
+    prefix = f"ical-vevent:{get_language()}:{request.get_host()}:{int(cancelled)}"
+    keys = {
+        f"{prefix}:{o._meta.label_lower}:{o.pk}:{o.start.isoformat()}:{o.end.isoformat()}": o
+        for o in occurrences
+    }
+
+    def compute(missing):
+        return {key: _vevent(keys[key], request, cancelled=cancelled).to_ical() for key in missing}
+
+    found = cached_many({key: _vevent_tags(o) for key, o in keys.items()}, compute)
+    return [found[key] for key in keys]
+
+
+def _timezones(occurrences):
+    """The VTIMEZONEs of the zones ``occurrences`` are given in (not all-day), in TZID order,
+    with the transitions around the occurrences only."""
+    zones = {o.event.time_zone for o in occurrences if not o.all_day}
+    if not zones:
+        return []
+    probe = icalendar.Calendar()
+    for zone in sorted(zones):
+        stub = icalendar.Event()
+        stub.add("dtstart", datetime(2000, 1, 1, 12, tzinfo=ZoneInfo(zone)))
+        probe.add_component(stub)
+    first = min(o.start for o in occurrences).date() - timedelta(days=366)
+    last = max(o.end for o in occurrences).date() + timedelta(days=366)
+    probe.add_missing_timezones(first_date=first, last_date=last)
+    return sorted(probe.timezones, key=lambda component: str(component["TZID"]))
+
+
 def build_calendar(occurrences, request, name, cancelled=()):
+    """The calendar as iCalendar text: its properties and time zones written by ``icalendar``,
+    then the VEVENTs (``_vevents``)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Museumvereniging//museumsite agenda//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", one_line(name))
-    for occurrence in occurrences:
-        calendar.add_component(_vevent(occurrence, request))
-    for occurrence in cancelled:
-        calendar.add_component(_vevent(occurrence, request, cancelled=True))
-    every = [*occurrences, *cancelled]
-    if every:
-        # One VTIMEZONE per TZID used, with the transitions around the occurrences only.
-        first = min(o.start for o in every).date() - timedelta(days=366)
-        last = max(o.end for o in every).date() + timedelta(days=366)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
-    return calendar
+    for zone in _timezones([*occurrences, *cancelled]):
+        calendar.add_component(zone)
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    events = _vevents(occurrences, request) + _vevents(cancelled, request, cancelled=True)
+    return head[: -len(end)] + b"".join(events) + end
 
 
 def calendar_response(calendar, filename, preset="feed"):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return cache_headers(response, preset)
 
@@ -145,12 +189,13 @@ def calendar_response(calendar, filename, preset="feed"):
 # --- RSS ------------------------------------------------------------------------------------
 
 
-class EventRssFeed(Rss201rev2Feed):
+class EventRssFeed(ContentDatedRssFeed):
     content_type = "application/rss+xml; charset=utf-8"
 
 
-def build_rss(occurrences, request, *, title, link, description, language):
+def build_rss(occurrences, request, *, title, link, description, language, built=None):
     feed = EventRssFeed(
+        built=built,
         title=title,
         link=link,
         description=description,
@@ -218,6 +263,7 @@ def agenda_rss(page, request):
         link=page_url(page, request),
         description=page.intro or page.title,
         language=page.locale.language_code,
+        built=page.last_published_at,
     )
 
 

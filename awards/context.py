@@ -8,6 +8,7 @@ a constant number of queries, whatever the number of editions and nominations.
 from django.utils import timezone
 
 from core.fragments import Lazy
+from core.tree import children_of
 from core.visibility import Visibility
 
 from . import queries
@@ -52,7 +53,7 @@ def award_context(award, request, today=None):
     today = today or timezone.localdate()
 
     def current_edition():
-        current = queries.listed_editions(visibility).child_of(award).first()
+        current = children_of(queries.listed_editions(visibility), award).first()
         if current is not None:
             queries.with_nominations([current], visibility)
         return current

@@ -2,12 +2,14 @@
 Museumeducatie Prijs (every two years).
 
 Public facts only (see DOMAIN.md): the 2024 edition with its theme, entries, longlist size,
-nominees, votes and ceremony; the finalists of 2020 and 2021. Winners and themes of 2014–2023
-are public but are not listed here, and the editions say so. Museumeducatie Prijs editions are
-demo data and are marked as such.
+nominees, votes and ceremony; the winner of every edition 2014–2023 (museumprijs.nl, "over de
+Museumprijs") with the vote shares and other nominees that the prize's news pages and the press
+published (``WINNERS``); the theme of 2021. Themes not found are left out and the edition says
+so. Museumeducatie Prijs editions are demo data and are marked as such.
 """
 
 import datetime
+from decimal import Decimal
 
 from django.apps import apps
 
@@ -31,11 +33,36 @@ MUSEUMS = {
     "mauritshuis": (["Mauritshuis"], "Den Haag", "NL-ZH"),
     "amsterdam-museum": (["Amsterdam Museum"], "Amsterdam", "NL-NH"),
     "volkenkunde": (["Museum Volkenkunde", "Volkenkunde", "Wereldmuseum Leiden"], "Leiden", "NL-ZH"),
+    "klok-peel": (["Museum Klok & Peel", "Klok & Peel Museum Asten"], "Asten", "NL-NB"),
+    "fries-museum": (["Fries Museum"], "Leeuwarden", "NL-FR"),
+    "zeeuws-museum": (["Zeeuws Museum"], "Middelburg", "NL-ZE"),
+    "kamp-vught": (["Nationaal Monument Kamp Vught"], "Vught", "NL-NB"),
+    "textielmuseum": (["TextielMuseum", "TextielMuseum Tilburg"], "Tilburg", "NL-NB"),
+    "maritiem-museum": (["Maritiem Museum Rotterdam", "Maritiem Museum"], "Rotterdam", "NL-ZH"),
+    "schiedam": (["Stedelijk Museum Schiedam"], "Schiedam", "NL-ZH"),
+    "naturalis": (["Naturalis", "Naturalis Biodiversity Center"], "Leiden", "NL-ZH"),
+    "hoensbroek": (["Kasteel Hoensbroek"], "Hoensbroek", "NL-LI"),
+    "scheepvaartmuseum": (["Het Scheepvaartmuseum"], "Amsterdam", "NL-NH"),
+    "jan-cunen": (["Museum Jan Cunen"], "Oss", "NL-NB"),
 }
 
-NOT_LISTED = (
-    "Het thema en de winnaar van deze editie staan op museumprijs.nl; ze zijn niet in deze demo opgenomen."
-)
+# The winners of 2014–2023 (museumprijs.nl lists them all), with the share of the public vote
+# where the prize or the press published it, and the other nominees that were published (with
+# their share where known). year -> (winner, share, [(nominee, share)], theme or "").
+WINNERS = {
+    2014: ("klok-peel", None, [("naturalis", None)], ""),
+    2015: ("fries-museum", "40.1", [("zeeuws-museum", "32.3"), ("amsterdam-museum", None)], ""),
+    2016: ("kamp-vught", "37.1", [], ""),
+    2017: ("textielmuseum", None, [], ""),
+    2018: ("maritiem-museum", None, [], ""),
+    2019: ("schiedam", "39", [], ""),
+    2020: ("naturalis", "47", [("eye", None), ("mauritshuis", None)], ""),
+    2021: ("hoensbroek", "41", [("amsterdam-museum", None), ("volkenkunde", None)], "Digitaal verhaal"),
+    2022: ("scheepvaartmuseum", None, [], ""),
+    2023: ("jan-cunen", None, [], ""),
+}
+
+NO_THEME = "Het thema van deze editie is niet in deze demo opgenomen."
 
 MUSEUMPRIJS = {
     "slug": "museumprijs",
@@ -139,11 +166,14 @@ def _ceremony_event(date):
 
 
 def _edition(ctx, award, year, title, nominations=(), **fields):
-    rows = [
-        Nomination(museum=museum, stage=stage, votes=votes, sort_order=order)
-        for order, (museum, stage, votes) in enumerate(nominations)
-        if museum is not None
-    ]
+    """``nominations``: (museum, stage, votes) or (museum, stage, votes, vote share) tuples."""
+    rows = []
+    for order, (museum, stage, votes, *share) in enumerate(nominations):
+        if museum is not None:
+            share = share[0] if share else None
+            rows.append(
+                Nomination(museum=museum, stage=stage, votes=votes, vote_share=share, sort_order=order)
+            )
     return ctx.get_or_create_page(
         award,
         AwardEditionPage,
@@ -152,24 +182,31 @@ def _edition(ctx, award, year, title, nominations=(), **fields):
     )
 
 
+def _share(value):
+    return Decimal(value) if value is not None else None
+
+
 def _museumprijs_editions(ctx, award):
-    finalists = {
-        2020: ["eye", "mauritshuis"],
-        2021: ["amsterdam-museum", "volkenkunde"],
-    }
     for year in ctx.progress(range(2014, 2024), "Museumprijs 2014–2023"):
-        nominations = [(_museum(ctx, key), Stage.NOMINEE, None) for key in finalists.get(year, [])]
-        text = NOT_LISTED
-        if nominations:
-            text += " Van de genomineerden staan hier alleen de musea die als finalist bekend zijn."
+        winner, share, others, theme = WINNERS[year]
+        nominations = [(_museum(ctx, winner), Stage.WINNER, None, _share(share))]
+        nominations += [(_museum(ctx, key), Stage.NOMINEE, None, _share(other)) for key, other in others]
+        winner_title = MUSEUMS[winner][0][0]
+        text = f"{winner_title} won de Museumprijs {year}"
+        text += f" met {share.replace('.', ',')} procent van de publieksstemmen." if share else "."
+        if others:
+            text += " Van de andere genomineerden staan hier de musea die bekend zijn."
+        if not theme:
+            text += f" {NO_THEME}"
         _edition(
             ctx,
             award,
             year,
             f"Museumprijs {year}",
             nominations,
+            theme=theme,
             theme_description=text,
-            listing_summary=f"De Museumprijs van {year}.",
+            listing_summary=f"De Museumprijs van {year}: winnaar {winner_title}.",
         )
 
     ceremony = datetime.date(2024, 11, 14)

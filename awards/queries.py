@@ -17,7 +17,7 @@ from django.apps import apps
 from django.db.models import F, OuterRef, Subquery
 from wagtail.models import Page
 
-from core.tree import parent_path_expression, with_parent_path
+from core.tree import children_of, descendants_of, parent_path_expression, with_parent_path
 from museums.models import MuseumPage
 
 from . import models
@@ -153,13 +153,13 @@ def with_nominations(editions, visibility):
 
 def editions_of(award, visibility):
     """The editions of ``award``, newest first, with their nominations (two queries)."""
-    return with_nominations(list(listed_editions(visibility).child_of(award)), visibility)
+    return with_nominations(list(children_of(listed_editions(visibility), award)), visibility)
 
 
 def editions_under(index, visibility):
     """``{award.path: [editions, newest first]}`` for the awards under ``index`` (two queries)."""
     editions = with_nominations(
-        list(with_parent_path(listed_editions(visibility).descendant_of(index))), visibility
+        list(with_parent_path(descendants_of(listed_editions(visibility), index))), visibility
     )
     grouped = defaultdict(list)
     for edition in editions:
@@ -179,7 +179,9 @@ def current_editions(awards, visibility):
 
 def awards_under(index, visibility):
     """The awards under ``index`` that the reader may see, in tree order (two queries)."""
-    return list(visibility.listable(models.AwardPage.objects.child_of(index)).prefetch_related("organisers"))
+    return list(
+        visibility.listable(children_of(models.AwardPage.objects.all(), index)).prefetch_related("organisers")
+    )
 
 
 def awards_at(paths, visibility):

@@ -19,8 +19,10 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
+from .release import release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+RELEASE = release(BASE_DIR)
 
 MUSEUMSITE_ENV = env_choice("MUSEUMSITE_ENV", "production", {"production", "local"})
 LOCAL = MUSEUMSITE_ENV == "local"
@@ -173,7 +175,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "core.cache_backends.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "museumsite"),
+            # Per release (``config.release``): a deploy never reads what another release wrote.
+            "KEY_PREFIX": f"{env_str('CACHE_KEY_PREFIX', 'museumsite')}:{RELEASE}",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
             "OPTIONS": {
                 "socket_connect_timeout": env_int("CACHE_SOCKET_TIMEOUT_MS", 100) / 1000,
@@ -301,6 +304,20 @@ def _origins(*urls):
     return [urlsplit(url)._replace(path="", query="", fragment="").geturl() for url in urls if "//" in url]
 
 
+# Static export
+# The public site as static files (``manage.py export_site OUT``, ``core/export.py``). What cannot be
+# static (search, the filters of the museum finder, agenda and knowledge base, the partner form,
+# Q&A feedback, the member login) goes to EXPORT_DYNAMIC_ORIGIN (e.g. https://app.example.org):
+# the pages name it in those forms and links, on the live site as in the export. Empty: they stay
+# on the same origin (fine when the application serves the site). With EXPORT_ON_PUBLISH every
+# publish, unpublish, move or delete queues ``export_site EXPORT_ROOT --changed`` as a background
+# task (``core.tasks``).
+EXPORT_DYNAMIC_ORIGIN = env_str("EXPORT_DYNAMIC_ORIGIN", "").rstrip("/")
+EXPORT_ROOT = env_str("EXPORT_ROOT")
+EXPORT_ON_PUBLISH = env_bool("EXPORT_ON_PUBLISH", False)
+if EXPORT_ON_PUBLISH and not EXPORT_ROOT:
+    raise ImproperlyConfigured("EXPORT_ON_PUBLISH needs EXPORT_ROOT: the export's path.")
+
 # Content-Security-Policy (django-csp, ``core.csp``): on the public site and the API, scripts only
 # from this origin or with the response's nonce (the JSON-LD carries it; the page cache gives
 # every hit a fresh one), no inline styles, no plugins, never framed; embedded media only from
@@ -322,7 +339,7 @@ _csp_public = {
         "frame-src": EMBED_FRAME_SOURCES or [NONE],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        "form-action": [SELF, *_origins(EXPORT_DYNAMIC_ORIGIN)],
         "frame-ancestors": [NONE],
         "upgrade-insecure-requests": not LOCAL,
         **_csp_report,

@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import documents, invalidation, signals, singleline, visibility
+        from django.core.signals import request_started
+
+        from . import charts, documents, invalidation, signals, singleline, visibility
         from .dependencies import register_api
         from .models import Theme
 
@@ -18,3 +20,4 @@ class CoreConfig(AppConfig):
         register_api(Theme, "themes/")
         visibility.connect_signals()
         documents.use_documents_storage()
+        request_started.connect(charts.reset_ids, dispatch_uid="core_charts_reset_ids")

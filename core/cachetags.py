@@ -114,20 +114,32 @@ def cached(key, tags, compute, timeout=None, *, record=True, valid=None):
     Used for fragments every page repeats (menu, footer, language links): the tags are also
     recorded for the response being computed (unless ``record=False``, for what only speeds the
     computation up without being part of the response), so a cached page that shows the
-    fragment goes stale with it. A cache that is down only costs the computation. ``valid``
+    fragment goes stale with it. The tags recorded while ``compute()`` runs (by the kept entries
+    it reads) are kept with the entry and recorded on every hit as on the miss. A cache that is down only costs the computation. ``valid``
     (a function of the value) may refuse a fresh value that no longer serves (see ``ahead``).
     """
     tags = set(tags) | {EPOCH}
-    if record:
-        depends_on(*tags)
     entry = cache.get(key)
     if entry is not None:
         recorded, value = entry
         if is_fresh(recorded) and (valid is None or valid(value)):
+            if record:
+                depends_on(*recorded)
             return value
     recorded = ensure_versions(tags)
-    value = compute()
+    # What the computation itself read from other kept entries (a fragment that shows snippet
+    # choices, say) is kept with this entry too: a hit depends on it as much as the miss did.
+    collector, token = collecting()
+    try:
+        value = compute()
+    finally:
+        stop_collecting(token)
+    nested = collector.tags - tags
+    if nested:
+        recorded.update(ensure_versions(nested))
     cache.set(key, (recorded, value), timeout)
+    if record:
+        depends_on(*recorded)
     return value
 
 

@@ -5,8 +5,9 @@ own ``<title>`` and ``<desc>``, and a ``<table>`` with the same numbers for scre
 and for anyone who prefers reading the values. No JavaScript is involved.
 """
 
+import contextvars
+import hashlib
 import math
-import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.db import models
@@ -160,6 +161,31 @@ def _svg_body(chart_type, categories, series, unit):
     return "".join(parts)
 
 
+# The chart ids given in the current request (reset when a request starts: ``reset_ids``).
+_ids = contextvars.ContextVar("museumsite_chart_ids", default=None)
+
+
+def reset_ids(**kwargs):
+    """Forget the ids given so far (connected to ``request_started`` in ``CoreConfig.ready``)."""
+    _ids.set(set())
+
+
+def _unique_id(base):
+    """``base`` (from the chart's content, not random: the same content renders the same bytes,
+    which the ``ETag`` and the static export rely on), with ``-2``, ``-3``... for the second and
+    later identical charts of one page."""
+    given = _ids.get()
+    if given is None:
+        given = set()
+        _ids.set(given)
+    chart_id, number = base, 1
+    while chart_id in given:
+        number += 1
+        chart_id = f"{base}-{number}"
+    given.add(chart_id)
+    return chart_id
+
+
 def render_chart(
     *, chart_type, title, description, categories, series, axis_label="", unit="", source="", notes=None
 ):
@@ -168,7 +194,8 @@ def render_chart(
     ``series`` is a list of ``(name, values)``; ``notes`` optionally maps
     ``(category_index, series_index)`` to a short remark shown in the table (e.g. "estimate").
     """
-    chart_id = f"chart-{uuid.uuid4().hex[:10]}"
+    fingerprint = repr((chart_type, title, description, categories, series, axis_label, unit, source, notes))
+    chart_id = _unique_id(f"chart-{hashlib.sha256(fingerprint.encode()).hexdigest()[:10]}")
     svg = format_html(
         '<svg class="chart__svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" '
         'role="img" aria-labelledby="{id}-title {id}-desc" focusable="false">'

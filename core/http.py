@@ -30,7 +30,8 @@ def same_origin(request):
       subdomains such as ``https://*.example.org`` included, as Django's CSRF check reads them);
       ``Origin: null`` (sandboxed frames, privacy redirects) is refused too;
     - its ``Sec-Fetch-Site`` header is present and says ``cross-site`` or ``same-site`` (a
-      sibling subdomain is not this site).
+      sibling subdomain is not this site), unless the request is on ``EXPORT_DYNAMIC_ORIGIN`` and
+      its ``Origin`` is ``PUBLIC_BASE_URL``'s: a form of the static copy (``_from_static_copy``).
 
     A request with neither header (a non-browser client, which no page can make send a
     reader's cookies anyway) is allowed: rate limits still apply to it. Browsers send
@@ -38,7 +39,7 @@ def same_origin(request):
     """
     fetch_site = request.META.get("HTTP_SEC_FETCH_SITE", "").strip().lower()
     if fetch_site in ("cross-site", "same-site"):
-        return False
+        return _from_static_copy(request)
     origin = request.META.get("HTTP_ORIGIN")
     if origin is None:
         return True
@@ -53,6 +54,18 @@ def same_origin(request):
         for scheme, host in _trusted_wildcards()
         if scheme == parsed.scheme
     )
+
+
+def _from_static_copy(request):
+    """A form of the static copy (``core.export``) posting to the dynamic origin: allowed when
+    ``EXPORT_DYNAMIC_ORIGIN`` is set, the request is on it and comes from ``PUBLIC_BASE_URL``'s
+    origin exactly (a browser's ``Origin``, which a page cannot forge)."""
+    dynamic = urlsplit(settings.EXPORT_DYNAMIC_ORIGIN or "")
+    public = urlsplit(settings.PUBLIC_BASE_URL or "")
+    if not (dynamic.netloc and public.netloc) or request.get_host().lower() != dynamic.netloc.lower():
+        return False
+    origin = request.META.get("HTTP_ORIGIN", "").strip().lower().rstrip("/")
+    return origin == f"{public.scheme}://{public.netloc}".lower()
 
 
 def _own_origins(request):

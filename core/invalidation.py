@@ -9,6 +9,9 @@ of one transaction go to the CDN in one batch (``wagtail.contrib.frontend_cache`
 Scheduled publishing and expiry (``publish_scheduled``) go through the same publish and unpublish
 signals. ``paused()`` turns this off for bulk loads (demo, scale data), which clear the cache
 when they are done instead.
+
+With ``EXPORT_ON_PUBLISH``, each committed change also queues the incremental static export
+(``core.tasks.export_changed``: ``export_site EXPORT_ROOT --changed``).
 """
 
 import contextlib
@@ -28,7 +31,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from core import cachetags, changes
+from core import cachetags, changes, tasks
 from core.dependencies import (
     CHROME,
     RESOLVER,
@@ -74,6 +77,17 @@ def _flush():
     with contextlib.suppress(Exception):  # a cache that is down has nothing stale to serve
         cachetags.bump(pending.tags)
     purge(sorted(pending.urls))
+    if settings.EXPORT_ON_PUBLISH:
+        export_after_change()
+
+
+def export_after_change():
+    """Queue the incremental static export (``core.tasks.export_changed``); a queue that fails
+    must not fail the change (the next one, or a full export, catches up)."""
+    try:
+        tasks.export_changed.enqueue()
+    except Exception:
+        logger.exception("could not queue the static export after a change")
 
 
 def purge(urls):

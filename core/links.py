@@ -18,6 +18,17 @@ def public_url(path):
     return settings.PUBLIC_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
+def dynamic_url(path):
+    """A site-relative address only the application answers (search, filters, forms, a filtered
+    feed) on ``EXPORT_DYNAMIC_ORIGIN`` when that is set, so that a static copy of the page
+    (``core.export``) sends readers there; unchanged otherwise."""
+    origin = settings.EXPORT_DYNAMIC_ORIGIN
+    path = str(path or "")
+    if origin and path.startswith("/") and not path.startswith("//"):
+        return origin + path
+    return path
+
+
 def page_path(page, request=None):
     """The site-relative address of ``page`` (language prefix included), or ``None`` when the
     page is not routable (outside every site)."""

@@ -3,12 +3,14 @@
 The sitemap is public and cached, so it follows ``Visibility.public()``: drafts, pages under an
 unpublished section and restricted pages are left out, whoever asks. Aliases that
 wagtail-localize keeps for pages not yet translated are left out too: they repeat the source
-page's content under another language's address. Every address is absolute on
+page's content under another language's address. Pages with translations name them as
+alternates, and the Dutch one as ``x-default`` as well. Every address is absolute on
 ``PUBLIC_BASE_URL`` (``core.links``), never on the host of the Site record or of the request.
 """
 
 from collections import defaultdict
 
+from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -49,6 +51,13 @@ class LocalisedPageSitemap(Sitemap):
                         {"lang_code": alt.locale.language_code, "location": page_url(alt, self.request)}
                         for alt in alternates
                     ]
+                    default = next(
+                        (a for a in url_info["alternates"] if a["lang_code"] == settings.LANGUAGE_CODE), None
+                    )
+                    if default is not None:  # for readers of any other language: the Dutch page
+                        url_info["alternates"].append(
+                            {"lang_code": "x-default", "location": default["location"]}
+                        )
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))
         if last_mods and None not in last_mods:

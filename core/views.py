@@ -116,7 +116,9 @@ def sitemap_xml(request):
 def page_not_found(request, exception=None):
     if request.path.startswith("/api/"):
         return problem_response(404, "The requested API resource does not exist.")
-    return render(request, "404.html", status=404)
+    # ``not_found``: the language links go to each language's home page, not to this address in
+    # another language (which is as missing; and the static export serves this page anywhere).
+    return render(request, "404.html", {"not_found": True}, status=404)
 
 
 def server_error(request):

@@ -1,8 +1,10 @@
 """Demo content of the home app: the locales, the site with its home page in both languages,
 the standard pages every site has and, once every section has content, the home page's
-featured items."""
+featured items: what is current on the day the demo is loaded."""
 
+from django.apps import apps
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization
 
@@ -170,17 +172,58 @@ def standard_pages(ctx):
             ctx.created += 1
 
 
+# What the home page features, most current first: (page type, what is current, how many). The
+# sections are higher layers than home, so their page types are named by label, not imported.
+FEATURES = [
+    ("agenda.EventPage", "next", 2),
+    ("knowledge.FiguresPage", "latest year", 1),
+    ("knowledge.ArticlePage", "latest", 1),
+    ("museums.ExhibitionPage", "running", 1),
+    ("awards.AwardEditionPage", "latest year", 1),
+]
+
+
+def _current(queryset, rule, today):
+    """The pages of ``queryset`` that are current on ``today`` under ``rule``, most current first."""
+    if rule == "next":  # the next events that still take place
+        return (
+            queryset.filter(start_date__gte=today).exclude(status="cancelled").order_by("start_date", "path")
+        )
+    if rule == "running":  # exhibitions open today, the newest first
+        return queryset.filter(start_date__lte=today, last_day__gte=today).order_by("-start_date", "path")
+    if rule == "latest year":  # the most recent year that has begun, real editions before demo ones
+        fields = {field.name for field in queryset.model._meta.get_fields()}
+        ordering = ["is_demo"] if "is_demo" in fields else []
+        return queryset.filter(year__lte=today.year).order_by(*ordering, "-year", "path")
+    return queryset.filter(publication_date__lte=today).order_by("-publication_date", "path")  # "latest"
+
+
 @seed_step(kind="demo", order=980, label="featured items on the home page")
 def featured(ctx):
-    """Feature the first public page of each section's own page types on the Dutch home page
-    (once: the editors' choice is left alone afterwards)."""
+    """Feature what is current on the day the demo is loaded on the Dutch home page: the next
+    events, the latest Museumcijfers, the latest article, an exhibition open today and the latest
+    award edition; then the first public page of any page type not featured yet, up to six in
+    all (once: the editors' choice is left alone afterwards)."""
     home = ctx.home
     if home.featured_items.exists():
         return
     visibility = Visibility.public()
+    today = timezone.localdate()
     picks = []
+    for label, rule, count in FEATURES:
+        try:
+            model = apps.get_model(label)
+        except LookupError:  # a section that is not installed
+            continue
+        listable = visibility.listable(model.objects.filter(locale=home.locale))
+        picks.extend(_current(listable, rule, today)[:count])
+    featured_types = {type(page) for page in picks}
     for model in project_page_models():
-        if model in (HomePage, StandardPage) or model.__name__.endswith("IndexPage"):
+        if (
+            model in (HomePage, StandardPage)
+            or model.__name__.endswith("IndexPage")
+            or model in featured_types
+        ):
             continue
         page = visibility.listable(model.objects.filter(locale=home.locale)).order_by("path").first()
         if page is not None:

@@ -10,9 +10,15 @@ class KnowledgeConfig(AppConfig):
     def ready(self):
         # Where the API lists these pages: the page cache's tags and the CDN purge use it.
         from core.dependencies import register_api
+        from core.export import register_variants
 
-        from .models import ArticlePage, DossierPage, FiguresPage
+        from .choices import ArticleKind
+        from .models import ArticlePage, DossierPage, FiguresPage, KnowledgeIndexPage
 
         register_api(ArticlePage, "articles/", "articles/{id}/")
         register_api(DossierPage, "dossiers/", "dossiers/{id}/")
         register_api(FiguresPage, "figures/")
+        # The static export writes the knowledge feed per kind besides the unfiltered one.
+        register_variants(
+            KnowledgeIndexPage, lambda page: [f"rss/?kind={kind}" for kind in ArticleKind.values]
+        )

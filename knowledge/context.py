@@ -150,7 +150,7 @@ def build_listing(request, index_page):
         request,
         fragment_key("knowledge-listing", request, index_page, digest),
         [page_tag(index_page), type_tag(apps.get_model("knowledge", "ArticlePage"))],
-        lambda: ARTICLE_CARDS.window(visibility.listable(queryset)),
+        lambda: ARTICLE_CARDS.window(visibility.filter(queryset)),
         PER_PAGE,
         extra=lambda: visibility.hidden_count(queryset),
     )
@@ -160,7 +160,7 @@ def build_listing(request, index_page):
         fragment_key("knowledge-years", request, index_page),
         [page_tag(index_page)],
         lambda: list(
-            visibility.listable(base)
+            visibility.filter(base)
             .annotate(y=ExtractYear("publication_date"))
             .order_by("-y")
             .values_list("y", flat=True)
@@ -211,7 +211,7 @@ def dossier_context(dossier_page, request):
     visibility = Visibility.for_request(request)
     articles = dossier_page.get_articles()
     return {
-        "articles": Lazy(lambda: article_items(visibility.listable(articles), request)),
+        "articles": Lazy(lambda: article_items(visibility.filter(articles), request)),
         "hidden_count": Lazy(lambda: visibility.hidden_count(articles)),
         "login_url": login_url(request),
         "key_documents": Lazy(lambda: list(dossier_page.key_documents.select_related("document"))),

@@ -8,9 +8,10 @@ and their cache headers the ``feed`` preset.
 import datetime
 
 from django.http import HttpResponse
-from django.utils import feedgenerator, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
 from core.links import page_url, public_url
 from core.visibility import Visibility
@@ -29,8 +30,9 @@ def article_feed(request, index_page):
     if errors:
         response = HttpResponse("\n".join(errors), status=400, content_type="text/plain; charset=utf-8")
         return cache_headers(response, "private")
-    articles = visibility.listable(queryset).prefetch_related("dossiers")[:FEED_LENGTH]
-    feed = feedgenerator.Rss201rev2Feed(
+    articles = visibility.filter(queryset).prefetch_related("dossiers")[:FEED_LENGTH]
+    feed = ContentDatedRssFeed(
+        built=index_page.last_published_at,
         title=f"{index_page.title}: " + _("new knowledge items"),
         link=page_url(index_page, request),
         description=index_page.get_meta_description() or index_page.title,

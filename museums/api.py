@@ -387,8 +387,10 @@ def list_exhibitions(request, params: Query[ExhibitionParams]):
             raise invalid([{"name": "museum", "reason": "no published museum with this id"}])
     if params.theme and not Theme.objects.filter(slug=params.theme).exists():
         raise invalid([{"name": "theme", "reason": "no theme with this slug (see /api/v1/themes/)"}])
+    base = public_pages(ExhibitionPage, params.locale)
+    # One museum's exhibitions are found from the path index; the others from their own table.
     queryset = exhibitions_matching(
-        on_own_table(public_pages(ExhibitionPage, params.locale)),
+        base if museum is not None else on_own_table(base),
         today,
         museum=museum,
         current=params.current,

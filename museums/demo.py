@@ -1,7 +1,8 @@
-"""Demo content of the museums app: the finder, 35 museums and their exhibitions.
+"""Demo content of the museums app: the finder, 43 museums and their exhibitions.
 
-Names, towns and provinces are public; hours, accessibility and exhibitions are demo data and
-say so. Dates are relative to the day the demo is loaded, so there are always current,
+Names, towns and provinces are public, and so are the addresses, postcodes and building
+coordinates in ``demo_data.FACTS``; a fact that was not found says so on the page. Hours,
+accessibility and exhibitions are demo data and say so. Dates are relative to the day the demo is loaded, so there are always current,
 upcoming and past exhibitions and this year's and next year's holidays.
 """
 
@@ -13,13 +14,36 @@ from django.utils import timezone
 from core.models import Theme
 from core.seeding import seed_step
 
-from .demo_data import ACCESSIBILITY_SETS, ANNE_FRANK_HUIS, EXHIBITION_TITLES, MUSEUMS
+from .demo_data import ACCESSIBILITY_SETS, EXHIBITION_TITLES, FACTS, MUSEUMS, missing_facts
 from .models import AccessibilityFeature, ExhibitionPage, MuseumCategory, MuseumIndexPage, MuseumPage
 from .models import OpeningHoursException as Exception_
 from .models import WeeklyOpeningHours as Weekly
 
 T = datetime.time
 DEMO_NOTE = "Openingstijden, toegankelijkheid en tentoonstellingen op deze pagina zijn demogegevens."
+MISSING_LABELS = {
+    "address": "het adres",
+    "postcode": "de postcode",
+    "coordinates": "de ligging van het gebouw",
+}
+
+
+def _where(slug, province, city):
+    """The public address, postcode and building coordinates of ``slug`` (what was found), and a
+    demo note naming what was not found (empty when nothing is missing)."""
+    facts = FACTS.get(slug, {})
+    fields = {key: facts[key] for key in ("address", "postcode", "latitude", "longitude") if key in facts}
+    if "latitude" in fields:
+        fields["coordinates_precision"] = "exact"
+    missing = [MISSING_LABELS[name] for name in missing_facts(slug, province)]
+    note = ""
+    if missing:
+        listed = ", ".join(missing[:-1]) + (" en " if len(missing) > 1 else "") + missing[-1]
+        note = (
+            f" Voor {listed} is geen openbare bron gevonden; de kaart toont het centrum van {city}. (Demo.)"
+        )
+    return fields, note
+
 
 PATTERNS = {
     "daily9": [(d, T(9), T(17)) for d in range(7)],
@@ -169,20 +193,20 @@ def load(ctx):
     for number, row in enumerate(ctx.progress(MUSEUMS, "museums")):
         slug, title, city, province, point, cats, pattern, flags, website = row
         access = next(access_sets)
+        where, missing_note = _where(slug, province, city)
         fields = {
             "title": title,
             "city": city,
             "province": province,
             "website": website,
-            "intro": f"{title} in {city}. {DEMO_NOTE}",
+            "intro": f"{title} in {city}. {DEMO_NOTE}{missing_note}",
             "listing_summary": f"{title} in {city} (demo-openingstijden).",
             "coordinates_precision": "approximate",
             **_flags(flags),
         }
         if point:
             fields["latitude"], fields["longitude"] = point
-        if slug == "anne-frank-huis":
-            fields.update(ANNE_FRANK_HUIS)
+        fields.update(where)
         if "b" in flags:
             fields["museumkaart_conditions"] = (
                 "Reserveer vooraf een tijdslot, ook met de Museumkaart. (Demo.)"

@@ -1,10 +1,17 @@
-"""The demo museums: public names, towns and provinces; everything else is marked as demo.
+"""The demo museums: public names, towns, provinces and, where found, the building's address,
+postcode and coordinates; everything else is marked as demo.
 
-Coordinates: only the Anne Frank Huis has the building's coordinates (from the project's domain
-notes). Every other museum carries the approximate centre of its town, marked
-``coordinates_precision = "approximate"`` (see docs/museums.md); Ameland has none.
+Where each museum is: ``FACTS`` holds the street address, postcode and building coordinates found in
+public sources (Wikipedia infoboxes, which carry Wikidata's coordinate location, P625, and the
+museums' own or tourist-office address pages; each entry names its source). A museum gets
+``coordinates_precision = "exact"`` only with coordinates from there. A fact that was not found is
+left out, never guessed: ``missing_facts`` tells, per museum, what is missing, and the page says so.
+Until then the museum keeps the approximate centre of its town (GeoNames, three decimals,
+``coordinates_precision = "approximate"``; see docs/museums.md).
 Opening hours, accessibility features and exhibitions are invented demo data.
 """
+
+from .choices import CARIBBEAN_PROVINCES
 
 # (slug, title, city, province, (lat, lon) or None, categories, hours pattern, flags, website)
 # flags: r = Kring Rijksmusea, m = Museumregister, c = Museum cao, k = Museumkaart accepted,
@@ -213,7 +220,7 @@ MUSEUMS = [
         "Abraham Fock",
         "Hollum (Ameland)",
         "NL-FR",
-        None,
+        (53.439, 5.638),
         ["history", "maritime", "regional"],
         "summer",
         "mk",
@@ -396,16 +403,291 @@ MUSEUMS = [
         "",
         "",
     ),
+    # Winners of the Museumprijs 2014–2023 (museumprijs.nl); name and town are public.
+    (
+        "museum-klok-peel",
+        "Museum Klok & Peel",
+        "Asten",
+        "NL-NB",
+        (51.404, 5.749),
+        ["history", "nature", "regional"],
+        "tuesun",
+        "",
+        "",
+    ),
+    (
+        "nationaal-monument-kamp-vught",
+        "Nationaal Monument Kamp Vught",
+        "Vught",
+        "NL-NB",
+        (51.653, 5.288),
+        ["history"],
+        "tuesun",
+        "",
+        "",
+    ),
+    (
+        "textielmuseum",
+        "TextielMuseum",
+        "Tilburg",
+        "NL-NB",
+        (51.556, 5.091),
+        ["history", "architecture-design"],
+        "tuesun",
+        "",
+        "",
+    ),
+    (
+        "maritiem-museum-rotterdam",
+        "Maritiem Museum Rotterdam",
+        "Rotterdam",
+        "NL-ZH",
+        (51.922, 4.479),
+        ["maritime", "history", "children"],
+        "tuesun",
+        "",
+        "",
+    ),
+    (
+        "stedelijk-museum-schiedam",
+        "Stedelijk Museum Schiedam",
+        "Schiedam",
+        "NL-ZH",
+        (51.919, 4.389),
+        ["art", "history"],
+        "tuesun11",
+        "",
+        "",
+    ),
+    (
+        "kasteel-hoensbroek",
+        "Kasteel Hoensbroek",
+        "Hoensbroek",
+        "NL-LI",
+        (50.924, 5.925),
+        ["history", "architecture-design"],
+        "daily10",
+        "",
+        "",
+    ),
+    (
+        "het-scheepvaartmuseum",
+        "Het Scheepvaartmuseum",
+        "Amsterdam",
+        "NL-NH",
+        (52.373, 4.893),
+        ["maritime", "history"],
+        "daily10",
+        "",
+        "",
+    ),
+    (
+        "museum-jan-cunen",
+        "Museum Jan Cunen",
+        "Oss",
+        "NL-NB",
+        (51.765, 5.518),
+        ["art", "history"],
+        "tuesun",
+        "",
+        "",
+    ),
 ]
 
-# The building's coordinates and address (domain notes); the only exact point in the demo.
-ANNE_FRANK_HUIS = {
-    "address": "Westermarkt 20",
-    "postcode": "1016 DK",
-    "latitude": 52.375083,
-    "longitude": 4.884031,
-    "coordinates_precision": "exact",
+# Where the buildings are: street address, postcode and coordinates from public sources, and only
+# what was found (see the module docstring). "source" names where each fact was read.
+FACTS = {
+    "rijksmuseum": {
+        "address": "Museumstraat 1",
+        "postcode": "1071 XX",
+        "latitude": 52.36,
+        "longitude": 4.885278,
+        "source": "Wikipedia (coordinates); museum listings (address)",
+    },
+    "anne-frank-huis": {
+        "address": "Westermarkt 20",
+        "postcode": "1016 DK",
+        "latitude": 52.375083,
+        "longitude": 4.884031,
+        "source": "the project's domain notes",
+    },
+    "van-gogh-museum": {
+        "address": "Museumplein 6",
+        "postcode": "1071 DJ",
+        "latitude": 52.358417,
+        "longitude": 4.881083,
+        "source": "Wikipedia (coordinates); city guide (address)",
+    },
+    "stedelijk-museum-amsterdam": {
+        "address": "Museumplein 10",
+        "postcode": "1071 DJ",
+        "latitude": 52.358056,
+        "longitude": 4.879722,
+        "source": "Wikipedia (coordinates, address); museum listing (postcode)",
+    },
+    "amsterdam-museum": {
+        "address": "Kalverstraat 92",
+        "postcode": "1012 PH",
+        "source": "heritage guide (address); the building is closed for renovation",
+    },
+    "eye-filmmuseum": {
+        "address": "IJpromenade 1",
+        "postcode": "1031 KT",
+        "latitude": 52.384411,
+        "longitude": 4.900594,
+        "source": "Wikipedia (coordinates, address); the museum's opening notice (postcode)",
+    },
+    "nederlands-openluchtmuseum": {
+        "address": "Hoeferlaan 4",
+        "postcode": "6816 SG",
+        "latitude": 52.01056,
+        "longitude": 5.91028,
+        "source": "Wikipedia (coordinates); visitor guides (visitors' entrance)",
+    },
+    "naturalis": {
+        "address": "Darwinweg 2",
+        "postcode": "2333 CR",
+        "latitude": 52.16472,
+        "longitude": 4.47333,
+        "source": "Wikipedia (coordinates, address); museum profile (postcode)",
+    },
+    "de-lakenhal": {
+        "address": "Oude Singel 28-32",
+        "postcode": "2312 RA",
+        "source": "Leiden tourist office (address)",
+    },
+    "museum-volkenkunde": {
+        "address": "Steenstraat 1",
+        "postcode": "2312 BS",
+        "source": "travel guides (address)",
+    },
+    "kroller-muller-museum": {
+        "address": "Houtkampweg 6",
+        "postcode": "6731 AW",
+        "source": "Wikipedia, the museum's partners (address)",
+    },
+    "museum-helmond": {
+        "address": "Kasteelplein 1",
+        "postcode": "5701 PP",
+        "latitude": 51.477356,
+        "longitude": 5.653072,
+        "source": "castle registers kastelenlexicon and kasteleninnederland.nl",
+    },
+    "continium": {
+        "address": "Museumplein 2",
+        "postcode": "6461 MA",
+        "source": "European Route of Industrial Heritage (address)",
+    },
+    "drents-museum": {
+        "address": "Brink 1",
+        "latitude": 52.9933,
+        "longitude": 6.5644,
+        "source": "Wikipedia (coordinates); travel guides (address)",
+    },
+    "fries-museum": {
+        "address": "Wilhelminaplein 92",
+        "postcode": "8911 BS",
+        "source": "Wikipedia (address); the museum's listings (postcode)",
+    },
+    "zuiderzeemuseum": {
+        "address": "Wierdijk 12-22",
+        "postcode": "1601 LA",
+        "source": "Dutch Wikipedia (address)",
+    },
+    "mauritshuis": {
+        "address": "Plein 29",
+        "latitude": 52.080556,
+        "longitude": 4.314444,
+        "source": "Wikipedia (coordinates, address)",
+    },
+    "centraal-museum": {
+        "address": "Nicolaaskerkhof 10",
+        "latitude": 52.083611,
+        "longitude": 5.125833,
+        "source": "Wikipedia (address; coordinates 52°5′1″N 5°7′33″E)",
+    },
+    "groninger-museum": {
+        "address": "Museumeiland 1",
+        "postcode": "9711 ME",
+        "latitude": 53.21194,
+        "longitude": 6.56556,
+        "source": "museum news listing (address); aroundus.com place page (coordinates)",
+    },
+    "frans-hals-museum": {
+        "address": "Groot Heiligland 62",
+        "latitude": 52.37667,
+        "longitude": 4.63333,
+        "source": "Wikipedia (coordinates, address)",
+    },
+    "teylers-museum": {
+        "address": "Spaarne 16",
+        "postcode": "2011 CH",
+        "latitude": 52.3804,
+        "longitude": 4.6403,
+        "source": "Wikipedia (coordinates, address); DutchCulture location page (postcode)",
+    },
+    "museum-boijmans-van-beuningen": {
+        "address": "Museumpark 18-20",
+        "postcode": "3015 CX",
+        "latitude": 51.914215,
+        "longitude": 4.473341,
+        "source": "Wikipedia (coordinates, address); travel guide (postcode); closed for renovation",
+    },
+    "rijksmuseum-twenthe": {
+        "address": "Lasondersingel 129-131",
+        "source": "travel blog (address)",
+    },
+    "kasteel-hoensbroek": {
+        "address": "Klinkertstraat 118",
+        "postcode": "6433 PB",
+        "source": "Limburg castle register, visitor information (address)",
+    },
+    "het-scheepvaartmuseum": {
+        "address": "Kattenburgerplein 1",
+        "latitude": 52.37167,
+        "longitude": 4.91472,
+        "source": "Wikipedia (coordinates, address)",
+    },
+    "maritiem-museum-rotterdam": {
+        "address": "Leuvehaven 1",
+        "postcode": "3011 EA",
+        "latitude": 51.9175,
+        "longitude": 4.4821,
+        "source": "Wikipedia (coordinates); European Route of Industrial Heritage (address)",
+    },
+    "nationaal-monument-kamp-vught": {
+        "address": "Lunettenlaan 600",
+        "postcode": "5263 NT",
+        "source": "Veteraneninstituut location list (address)",
+    },
+    "textielmuseum": {
+        "address": "Goirkestraat 96",
+        "postcode": "5046 GN",
+        "source": "holland.com, European Route of Industrial Heritage (address)",
+    },
+    "stedelijk-museum-schiedam": {
+        "address": "Hoogstraat 112",
+        "postcode": "3111 HL",
+        "source": "museum listing (address)",
+    },
 }
+
+# What was looked for and not found in a public source, per museum: the page says so (demo data)
+# instead of showing an invented fact. A test keeps this list and FACTS in step.
+
+
+def missing_facts(slug, province):
+    """The facts of ``slug`` that the demo does not have (see FACTS)."""
+    found = FACTS.get(slug, {})
+    missing = []
+    if not found.get("address"):
+        missing.append("address")
+    if not found.get("postcode") and province not in CARIBBEAN_PROVINCES:  # the islands have none
+        missing.append("postcode")
+    if found.get("latitude") is None:
+        missing.append("coordinates")
+    return tuple(missing)
+
 
 # Accessibility sets handed out in turn (demo data).
 ACCESSIBILITY_SETS = [

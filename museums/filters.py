@@ -132,13 +132,13 @@ class MuseumFilter(FilterSet):
         return queryset
 
     def filter_open_now(self, queryset, name, value):
-        return queryset.filter(queries.open_at_ids_q(self.now or timezone.now())) if value else queryset
+        return queryset.filter(queries.open_at_kept(self.now or timezone.now())) if value else queryset
 
     def filter_open_at(self, queryset, name, value):
-        return queryset.filter(queries.open_at_ids_q(queries.as_aware(value)))
+        return queryset.filter(queries.open_at_kept(queries.as_aware(value)))
 
     def filter_open_on(self, queryset, name, value):
-        return queryset.filter(queries.open_on_ids_q(value))
+        return queryset.filter(queries.open_on_kept(value))
 
     def filter_noop(self, queryset, name, value):
         return queryset  # applied together in ``filter_queryset``

@@ -25,7 +25,8 @@ from wagtail.models import Page
 
 from core.blocks import IMAGE_RENDITIONS
 from core.cachetags import cached, type_tag
-from core.tree import parent_path, with_parent_path
+from core.idlists import InIds
+from core.tree import children_of, parent_path, with_parent_path
 
 from .choices import MuseumTimeZone
 from .models.exhibition import ExhibitionPage
@@ -89,30 +90,28 @@ def open_on_q(day):
 # minute, or on a day, is kept instead, for all readers and filters alike: until the hours
 # change (a museum published, an hours row saved: ``HOURS_TAGS``) or ``OPEN_SET_SECONDS`` pass.
 OPEN_SET_SECONDS = 300
-OPEN_SET_LIMIT = 20000  # more ids than that are not worth a list in the SQL: ask the tables
 HOURS_TAGS = (type_tag(WeeklyOpeningHours), type_tag(OpeningHoursException))
 
 
 def _kept_ids(key, condition):
     def compute():
         museums = apps.get_model("museums", "MuseumPage").objects.filter(condition)
-        ids = sorted(museums.order_by().values_list("pk", flat=True).distinct())
-        return ids if len(ids) <= OPEN_SET_LIMIT else None
+        return sorted(museums.order_by().values_list("pk", flat=True).distinct())
 
     museum_tag = type_tag(apps.get_model("museums", "MuseumPage"))
     ids = cached(key, (museum_tag, *HOURS_TAGS), compute, OPEN_SET_SECONDS)
-    return condition if ids is None else Q(pk__in=ids)
+    return InIds("pk", ids)
 
 
-def open_at_ids_q(at):
-    """``open_at_q`` for the minute of ``at`` (opening hours are given in minutes), as the ids
-    of the museums open then, kept (see above)."""
+def open_at_kept(at):
+    """``open_at_q`` for the minute of ``at`` (opening hours are given in minutes), as a filter
+    by the ids of the museums open then, kept (see above)."""
     minute = at.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
     return _kept_ids(f"museums:open-at:{minute:%Y%m%d%H%M}", open_at_q(minute))
 
 
-def open_on_ids_q(day):
-    """``open_on_q`` as the ids of the museums that open on ``day``, kept (see above)."""
+def open_on_kept(day):
+    """``open_on_q`` as a filter by the ids of the museums that open on ``day``, kept."""
     return _kept_ids(f"museums:open-on:{day:%Y%m%d}", open_on_q(day))
 
 
@@ -224,7 +223,7 @@ def prefetch_museum_detail(museum):
 def exhibitions_ahead(museum, visibility, today, *, aliases=True):
     """The current and upcoming exhibitions of a museum that the reader may see, permanent ones
     first, then by opening date. ``aliases=False`` for the API (pages of their own only)."""
-    queryset = ExhibitionPage.objects.child_of(museum)
+    queryset = children_of(ExhibitionPage.objects.all(), museum)
     queryset = in_tree(queryset, visibility) if aliases else visibility.listable(queryset)
     return list(
         queryset.filter(Q(last_day__isnull=True) | Q(last_day__gte=today))
@@ -240,7 +239,7 @@ def exhibitions_matching(
     """The exhibition list's filters: of one museum, running or opening after ``today``, with a
     theme (slug), family friendly."""
     if museum is not None:
-        queryset = queryset.child_of(museum)
+        queryset = children_of(queryset, museum)
     if current:
         queryset = queryset.filter(Q(permanent=True) | Q(start_date__lte=today)).filter(
             Q(last_day__isnull=True) | Q(last_day__gte=today)

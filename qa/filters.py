@@ -5,6 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.filtering import FilterSet
+from core.tree import children_of
 from qa import queries
 from qa.choices import QuestionAudience
 
@@ -43,7 +44,7 @@ class QuestionFilter(FilterSet):
     def filter_category(self, queryset, name, value):
         if value is None:
             return queryset
-        return queryset.child_of(value)
+        return children_of(queryset, value)
 
     def filter_search(self, queryset, name, value):
         value = value.strip()

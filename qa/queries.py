@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db.models import Case, Count, IntegerField, Q, When
 
 from core.api.conventions import public_pages
-from core.tree import parent_path, parent_path_expression
+from core.tree import children_of, descendants_of, parent_path, parent_path_expression
 from core.visibility import Visibility
 from qa import models as qa_models
 from qa import text
@@ -35,19 +35,19 @@ BACKEND_HITS = 50
 
 def categories(index, visibility):
     """The categories of ``index`` that ``visibility`` lets through, in tree order."""
-    queryset = qa_models.QACategoryPage.objects.child_of(index)
+    queryset = children_of(qa_models.QACategoryPage.objects.all(), index)
     return visibility.listable(queryset).select_related("locale").order_by("path")
 
 
 def index_questions(index, visibility):
     """Every question under ``index`` that ``visibility`` lets through, in tree order."""
-    queryset = qa_models.QuestionPage.objects.descendant_of(index)
+    queryset = descendants_of(qa_models.QuestionPage.objects.all(), index)
     return visibility.listable(queryset).select_related("locale").order_by("path")
 
 
 def category_questions(category, visibility):
     """The questions of ``category`` that ``visibility`` lets through, in editor (tree) order."""
-    queryset = qa_models.QuestionPage.objects.child_of(category)
+    queryset = children_of(qa_models.QuestionPage.objects.all(), category)
     return visibility.listable(queryset).select_related("locale").order_by("path")
 
 

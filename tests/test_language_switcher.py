@@ -57,4 +57,8 @@ def test_english_pages_are_served_in_english(client, about):
     assert soup.find("a", class_="skip-link").text == "Skip to main content"
     alternate = {link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate")}
     base = settings.PUBLIC_BASE_URL
-    assert alternate == {"nl": f"{base}/over-ons/", "en": f"{base}/en/about-us/"}
+    assert alternate == {
+        "nl": f"{base}/over-ons/",
+        "en": f"{base}/en/about-us/",
+        "x-default": f"{base}/over-ons/",
+    }

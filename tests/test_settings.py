@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_choice, env_int, env_list
+from config.release import release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -198,3 +199,33 @@ def test_timeouts_passwords_and_proxies_have_safe_defaults_and_refuse_nonsense()
         _clean_env(MUSEUMSITE_ENV="local", TRUSTED_PROXIES="10.0.0.0/8,proxy.local"), "TRUSTED_PROXIES"
     )
     assert refused.returncode != 0 and "proxy.local" in refused.stderr
+
+
+def test_the_shared_cache_is_scoped_by_release():
+    env = _clean_env(MUSEUMSITE_ENV="local", REDIS_URL="redis://127.0.0.1:6379/15", RELEASE="2026.12.1")
+    values = json.loads(_settings_in(env, "CACHES").stdout)
+    assert values["CACHES"]["default"]["KEY_PREFIX"] == "museumsite:2026.12.1"
+    env = _clean_env(MUSEUMSITE_ENV="local", REDIS_URL="redis://127.0.0.1:6379/15", CACHE_KEY_PREFIX="site")
+    env.pop("RELEASE", None)
+    prefix = json.loads(_settings_in(env, "CACHES").stdout)["CACHES"]["default"]["KEY_PREFIX"]
+    assert prefix.startswith("site:") and len(prefix) == len("site:") + 12
+
+
+def test_a_release_without_a_name_is_named_by_its_code(tmp_path, monkeypatch):
+    monkeypatch.delenv("RELEASE", raising=False)
+    (tmp_path / "museums" / "templates").mkdir(parents=True)
+    (tmp_path / "museums" / "views.py").write_text("x = 1\n")
+    template = tmp_path / "museums" / "templates" / "card.html"
+    template.write_text("<p>{{ title }}</p>\n")
+    (tmp_path / "constraints.txt").write_text("wagtail==8.0.1\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text("")
+    first = release(tmp_path)
+    assert release(tmp_path) == first  # the same code, the same name
+    (tmp_path / "tests" / "test_x.py").write_text("assert True\n")
+    assert release(tmp_path) == first  # tests never reach the cache
+    template.write_text("<p class=card>{{ title }}</p>\n")
+    changed = release(tmp_path)
+    assert changed != first  # a template changed: fragments of the old one are not read
+    (tmp_path / "constraints.txt").write_text("wagtail==8.0.2\n")
+    assert release(tmp_path) != changed  # a dependency changed

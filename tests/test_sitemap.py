@@ -33,7 +33,7 @@ def test_sitemap_lists_live_public_pages_of_every_locale(client, site_root, en_h
     assert f"{BASE}/en/" in urls
     assert f"{BASE}/over-ons/" in urls
     assert f"{BASE}/en/about-us/" in urls
-    assert sorted(urls[f"{BASE}/over-ons/"]) == ["en", "nl"]
+    assert sorted(urls[f"{BASE}/over-ons/"]) == ["en", "nl", "x-default"]
 
 
 @pytest.mark.django_db
@@ -54,3 +54,17 @@ def test_sitemap_holds_no_draft_private_or_alias_page(client, site_root, en_home
     assert BASE + below_private.url not in urls
     assert f"{BASE}/sync/" in urls
     assert f"{BASE}/en/sync/" not in urls  # an alias repeats the Dutch page
+
+
+@pytest.mark.django_db
+def test_x_default_names_the_dutch_page(client, site_root, en_home):
+    about = StandardPageFactory(parent=site_root, title="Over ons", slug="over-ons")
+    about_en = about.copy_for_translation(en_home.locale)
+    about_en.title, about_en.slug = "About us", "about-us"
+    about_en.save_revision().publish()
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    for url in root.findall("s:url", NS):
+        if url.find("s:loc", NS).text in (f"{BASE}/over-ons/", f"{BASE}/en/about-us/"):
+            links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
+            assert links["x-default"] == f"{BASE}/over-ons/"
+            assert links["en"] == f"{BASE}/en/about-us/"

@@ -1,6 +1,7 @@
 """The agenda's demo content: what the issue asks for is there, live and idempotent."""
 
 import io
+import re
 
 import pytest
 from django.core.management.color import no_style
@@ -46,3 +47,23 @@ def test_demo_events_cover_the_brief(client, loaded):
     before = EventPage.objects.count()
     agenda_demo.load(loaded)  # a second run changes nothing
     assert EventPage.objects.count() == before
+
+
+def test_demo_events_have_real_titles_not_numbered_fillers():
+    events = [
+        *agenda_demo._fact_events(timezone.localdate()),
+        *agenda_demo._demo_events(timezone.localdate()),
+    ]
+    titles = [event["title"] for event in events]
+    assert len(set(titles)) == len(titles), "every event has its own title"
+    for title in titles:
+        # "Training museumnorm 17 (demo)": a type, a word and a counter is a filler, not a title.
+        assert not re.search(r"\b\d{1,2} \(demo\)$", title), title
+        assert not re.search(r"\bdemo-activiteit\b", title, re.IGNORECASE), title
+    for event in events:
+        if event["slug"].startswith("demo-activiteit-"):
+            assert event["title"].endswith("(demo)") and event["intro"].endswith("(Demo.)"), event["title"]
+    today = timezone.localdate()
+    upcoming = [e for e in events if e["start_date"] > today]
+    past = [e for e in events if e["start_date"] < today]
+    assert len(upcoming) >= 15 and len(past) >= 15  # the agenda always has both

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from agenda.choices import AttendanceMode, EventStatus, Recurrence
+from core.factories import OrganisationFactory
 
 TODAY = datetime.date.today()
 
@@ -367,3 +368,21 @@ def test_line_breaks_written_around_the_models_still_give_one_line_properties(cl
     assert not any(line.startswith("X-INJECTED") for line in lines)
     (vevent,) = icalendar.Calendar.from_ical(response.content).walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "Lezing X-INJECTED:ja"
+
+
+@pytest.mark.django_db
+def test_kept_vevents_follow_their_organiser_and_event(client, agenda, make_event, settings):
+    settings.PAGE_CACHE_ENABLED = False  # the VEVENTs kept inside the feed, not the whole response
+    organiser = OrganisationFactory(name="Erfgoedpartner (demo)", email="info@partner.example")
+    event = make_event(title="Netwerkdag", organiser=organiser, start_date=TODAY + datetime.timedelta(days=5))
+    for _ in range(2):  # serialised, then read back from the cache
+        (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
+        assert vevent["ORGANIZER"].params["CN"] == "Erfgoedpartner (demo)"
+    organiser.name = "Erfgoedpartner Noord (demo)"
+    organiser.save()
+    (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
+    assert vevent["ORGANIZER"].params["CN"] == "Erfgoedpartner Noord (demo)"
+    event.title = "Netwerkdag Noord"
+    event.save_revision().publish()
+    (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Netwerkdag Noord"

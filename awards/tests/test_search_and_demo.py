@@ -1,10 +1,13 @@
 """Awards and editions are found by the site search; the demo step is complete and idempotent."""
 
 import io
+from decimal import Decimal
+from html import escape
 
 import pytest
 from django.core.management.color import no_style
 
+from awards.demo import MUSEUMS, WINNERS
 from awards.factories import AwardEditionPageFactory
 from awards.models import AwardEditionPage, AwardPage, AwardsIndexPage
 
@@ -28,7 +31,7 @@ def test_site_search_finds_awards_and_editions_but_not_drafts(client, award, edi
     )
 
 
-def test_demo_step_builds_the_awards_and_is_idempotent(site_root, museum_index):
+def test_demo_step_builds_the_awards_and_is_idempotent(client, site_root, museum_index):
     from awards.demo import load
     from core.demo import taxonomy
     from core.seeding import SeedContext
@@ -49,10 +52,21 @@ def test_demo_step_builds_the_awards_and_is_idempotent(site_root, museum_index):
         "Zilvermuseum": ("nominee", 10874),
     }
     assert edition.entries_count == 46 and edition.longlist_size == 7
-    # No invented winners: only 2024 has one; the other award's editions are marked as demo.
-    assert (
-        AwardEditionPage.objects.filter(nominations__stage="winner", locale__language_code="nl").count() == 1
-    )
+    # Every edition has its public winner, and only one, and its page shows it; the other award's
+    # editions are demo.
+    winners = {
+        edition.year: [n.museum.title for n in edition.nominations.all() if n.stage == "winner"]
+        for edition in AwardEditionPage.objects.child_of(prijs).prefetch_related("nominations__museum")
+    }
+    assert winners == {
+        **{year: [MUSEUMS[key][0][0]] for year, (key, *_rest) in WINNERS.items()},
+        2024: ["Nederlands Openluchtmuseum"],
+    }
+    assert winners[2014] == ["Museum Klok & Peel"] and winners[2023] == ["Museum Jan Cunen"]
+    for past in AwardEditionPage.objects.child_of(prijs).filter(year__in=WINNERS):
+        assert escape(winners[past.year][0]) in client.get(past.url).content.decode(), past.year
+    fries = AwardEditionPage.objects.child_of(prijs).get(year=2015).nominations.get(stage="winner")
+    assert fries.vote_share == Decimal("40.1")
     en = AwardEditionPage.objects.get(translation_key=edition.translation_key, locale__language_code="en")
     assert en.alias_of_id is None and en.nominations.count() == 3
     education = AwardPage.objects.get(slug="museumeducatie-prijs", locale__language_code="nl")

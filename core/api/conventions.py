@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from pydantic import AfterValidator, BeforeValidator, Field, create_model
 from wagtail.models import Locale, Page
@@ -132,8 +133,17 @@ def page_item(page, request=None):
 
 
 def public_pages(model, locale_code):
-    """Live, non-alias pages of ``model`` in a language that the public may see."""
-    return Visibility.public().listable(model.objects.filter(locale__language_code=locale_code))
+    """Live, non-alias pages of ``model`` that the public may see, for readers of a language: its
+    own pages and, in any language but the default, the default language's pages that have no
+    translation in it yet (a reader of English still finds a museum described only in Dutch;
+    each item says its ``locale``)."""
+    public = Visibility.public()
+    own = Q(locale__language_code=locale_code)
+    if locale_code == settings.LANGUAGE_CODE:
+        return public.listable(model.objects.filter(own))
+    translated = public.listable(Page.objects.filter(own)).values("translation_key")
+    untranslated = Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated)
+    return public.listable(model.objects.filter(own | untranslated))
 
 
 def list_schema(item_schema, name=None):

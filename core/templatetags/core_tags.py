@@ -13,7 +13,7 @@ from core import chrome
 from core.cachetags import cached, page_tag
 from core.csp import nonce_for
 from core.fragments import fragment_key, visibility_key
-from core.links import page_path, page_url, public_url
+from core.links import dynamic_url, page_path, page_url, public_url
 from core.visibility import Visibility
 
 register = template.Library()
@@ -193,7 +193,7 @@ def language_links(context, page=None):
         info = get_language_info(code)
         if page is not None and code in translations:
             url, exact = translations[code], True
-        elif page is None and request is not None:
+        elif page is None and request is not None and not context.get("not_found"):
             url, exact = translate_url(request.get_full_path(), code), True
         elif code in homes:
             url, exact = homes[code], False
@@ -209,9 +209,45 @@ def language_links(context, page=None):
                 "absolute_url": public_url(url),
                 "is_current": code == current,
                 "is_translation": exact,
+                "is_default": code == settings.LANGUAGE_CODE,
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def content_language(context, page=None):
+    """For a page that shows another language's content (an alias standing in for a page not
+    yet translated): ``{"code", "name", "url"}``, the language of what it shows, that language's
+    name in the reader's language, and the absolute address of the original (its canonical
+    address); ``None`` for every other page. Kept under the page's tag (one query when it is
+    not)."""
+    page = page or None
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    request = context.get("request")
+    site = chrome.site_for(request)
+    key = f"content-language:{getattr(site, 'pk', None)}:{page.pk}"
+
+    def compute():
+        original = Page.objects.filter(pk=page.alias_of_id).select_related("locale").first()
+        if original is None or original.locale_id == page.locale_id:
+            return {}
+        return {"code": original.locale.language_code, "path": page_path(original, request)}
+
+    found = cached(key, [page_tag(page)], compute)
+    if not found or not found["path"]:
+        return None
+    info = get_language_info(found["code"])
+    return {"code": found["code"], "name": info["name_translated"], "url": public_url(found["path"])}
+
+
+@register.filter
+def content_lang(page):
+    """The language of ``page``'s text when it is an alias (a page not translated yet, shown in
+    another language's tree): the default language, which every other language syncs from; ``""``
+    for a page of its own. For ``lang`` on a card's title and summary."""
+    return settings.LANGUAGE_CODE if getattr(page, "alias_of_id", None) else ""
 
 
 @register.simple_tag(takes_context=True)
@@ -224,6 +260,12 @@ def public_page_url(context, page):
 def public_url_filter(path):
     """A site-relative address (an image rendition's, say) made absolute on the public base URL."""
     return public_url(path) or ""
+
+
+@register.filter
+def dynamic(address):
+    """``core.links.dynamic_url``: search, filters, forms, the login on ``EXPORT_DYNAMIC_ORIGIN``."""
+    return dynamic_url(address)
 
 
 @register.filter

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.tree import children_of
 from core.visibility import Visibility
 
 from ..choices import ArticleKind
@@ -85,17 +86,13 @@ class KnowledgeIndexPage(RoutablePageMixin, BasePage):
         return self.url + self.reverse_subpage("rss")
 
     def get_articles(self):
-        """Live articles of this page's language, newest first (privacy is the caller's:
-        ``core.visibility``)."""
-        return (
-            ArticlePage.objects.live()
-            .filter(locale=self.locale_id, alias_of__isnull=True)
-            .order_by("-publication_date", "-pk")
-        )
+        """Live articles of this page's language, newest first, with the aliases of articles
+        not translated into it yet (privacy is the caller's: ``core.visibility``)."""
+        return ArticlePage.objects.live().filter(locale=self.locale_id).order_by("-publication_date", "-pk")
 
     def get_dossiers(self):
         """Live dossier pages below this page (privacy is the caller's)."""
-        return DossierPage.objects.child_of(self).live().select_related("dossier").order_by("path")
+        return children_of(DossierPage.objects.live(), self).select_related("dossier").order_by("path")
 
     def get_api_data(self, request=None):
         return {
@@ -170,14 +167,14 @@ class DossierPage(BasePage):
             condition |= Q(dossiers=self.dossier_id)
         return (
             ArticlePage.objects.live()
-            .filter(condition, locale=self.locale_id, alias_of__isnull=True)
+            .filter(condition, locale=self.locale_id)
             .distinct()
             .order_by("-publication_date", "-pk")
         )
 
     def get_figures_pages(self):
         """Live figures pages below this page, newest year first (privacy is the caller's)."""
-        return FiguresPage.objects.child_of(self).live().order_by("-year")
+        return children_of(FiguresPage.objects.live(), self).order_by("-year")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -7,6 +7,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.tree import children_of
 
 from ..context import finder_context
 from .museum import MuseumPage
@@ -33,7 +34,7 @@ class MuseumIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(finder_context(self, request, MuseumPage.objects.child_of(self)))
+        context.update(finder_context(self, request, children_of(MuseumPage.objects.all(), self)))
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from core.blocks import BaseStreamBlock
 from core.models import BasePage
+from core.tree import children_of
 from core.visibility import Visibility
 
 from .. import opening_hours
@@ -258,7 +259,7 @@ class MuseumPage(BasePage):
 
     def exhibition_titles(self):
         """Titles of the exhibitions the public may see, for the search index."""
-        exhibitions = in_tree(ExhibitionPage.objects.child_of(self), Visibility.public())
+        exhibitions = in_tree(children_of(ExhibitionPage.objects.all(), self), Visibility.public())
         return " ".join(exhibitions.values_list("title", flat=True))
 
     # --- opening hours -----------------------------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from museums.choices import CARIBBEAN_PROVINCES
-from museums.demo_data import ANNE_FRANK_HUIS, MUSEUMS
+from museums.demo_data import FACTS, MUSEUMS
 from museums.factories import ExhibitionPageFactory, MuseumPageFactory
 
 
@@ -40,12 +40,11 @@ def test_demo_has_25_dutch_and_2_caribbean_museums():
 
 
 def test_demo_invents_no_exact_coordinates():
-    # Only the Anne Frank Huis has the building's point; the rest are town centres, marked approximate.
-    assert ANNE_FRANK_HUIS["coordinates_precision"] == "exact"
+    # Building points come only from FACTS (public sources); the fallback points are town centres.
+    assert FACTS["anne-frank-huis"]["latitude"] == 52.375083
     for _slug, _title, _city, _province, point, *_rest in MUSEUMS:
-        if point:
-            lat, lon = point
-            assert round(lat, 3) == lat and round(lon, 3) == lon  # town-centre precision, no more
+        lat, lon = point or (0.0, 0.0)
+        assert round(lat, 3) == lat and round(lon, 3) == lon  # town-centre precision, no more
 
 
 @pytest.mark.django_db
@@ -64,9 +63,10 @@ def test_demo_loads_museums_exhibitions_and_is_idempotent(site_root):
     assert nl.count() == len(MUSEUMS)
     anne = nl.get(slug="anne-frank-huis")
     assert (anne.latitude, anne.longitude, anne.postcode) == (52.375083, 4.884031, "1016 DK")
-    assert nl.get(slug="rijksmuseum").coordinates_precision == "approximate"
+    assert nl.get(slug="rijksmuseum").coordinates_precision == "exact"
+    assert nl.get(slug="de-lakenhal").coordinates_precision == "approximate"
     assert nl.get(slug="museo-chichi-tan").timezone == "America/Kralendijk"
-    assert nl.get(slug="abraham-fock").latitude is None
+    assert nl.get(slug="abraham-fock").address == ""  # not found, so not invented
     exhibitions = ExhibitionPage.objects.filter(locale__language_code="nl")
     assert exhibitions.count() >= 40
     statuses = {e.status() for e in exhibitions}
