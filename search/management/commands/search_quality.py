@@ -68,8 +68,8 @@ class Command(BaseCommand):
                     {
                         "backend": report.backend,
                         "queries": len(report.outcomes),
-                        "success_at_3": round(report.success, 4),
-                        "ndcg_at_10": round(report.ndcg, 4),
+                        "success_at_3": report.success,
+                        "ndcg_at_10": report.ndcg,
                         "missed": [o.judged.q for o in report.outcomes if not o.success],
                     }
                 )
