@@ -33,10 +33,19 @@ test: install
 
 # HTTP benchmark (bench/run.py): the production server against a trivial Django view, with wrk;
 # writes bench/RESULTS.md. About 15 minutes; BENCH_ARGS=--quick for a 5-minute smoke check.
+# Then the search quality score (bench/search_quality.py, a few minutes; see search-quality).
 bench: install
 	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk) \
 		|| { echo "make bench needs wrk and could not install it: run 'apt-get install wrk' as root." >&2; exit 1; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+	$(BIN)/python bench/search_quality.py $(SEARCH_QUALITY_ARGS)
+
+# Search quality (bench/search_quality.py): the judged query set scored on SQLite, on PostgreSQL
+# when one answers on 127.0.0.1 and on Elasticsearch when ELASTICSEARCH_URL is set, each on a
+# fresh database with the demo; writes its section of bench/RESULTS.md, fails below 0.9 success at 3.
+.PHONY: search-quality
+search-quality: install
+	$(BIN)/python bench/search_quality.py $(SEARCH_QUALITY_ARGS)
 
 # Load check (bench/load.py): 64 connections for 60 s (page cache on), then 30 s (off), against
 # pages and the API on a fresh PostgreSQL database and Redis, all on 127.0.0.1; fails on any error

@@ -26,6 +26,7 @@ from core.models import Dossier, Theme
 from core.visibility import Visibility
 from qa.models import ZeroResultQuery
 
+from . import engine
 from .queries import (
     FACET_LIMIT,
     UNAVAILABLE,
@@ -152,10 +153,10 @@ def search(request, params: Query[SearchParams]):
         if slug:
             queryset = queryset.filter(pk__in=list(taxonomy_page_ids(snippet_model, slug)) or [0])
     try:
-        results = queryset.search(query, operator="and")
+        results = engine.search(queryset, query)
         count = results.count()
         window = list(results[params.offset : params.offset + params.limit]) if params.offset < count else []
-        facet_ids = [page.pk for page in results[:FACET_LIMIT]]
+        facet_ids = results.ids(FACET_LIMIT)
     except UNAVAILABLE as error:
         return _unavailable(error)
     picks = promotions(query, visibility, locale or Locale.get_default()) if params.offset == 0 else []

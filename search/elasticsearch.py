@@ -2,18 +2,54 @@
 
 Wagtail maps text fields without an explicit analyzer, so the index's ``default``
 analyzer decides how Dutch text is indexed and searched. Ours lowercases, folds accents
-(``museumcafé`` finds ``museumcafe``), drops Dutch stop words and stems with the Dutch
-Snowball stemmer (``tentoonstellingen`` finds ``tentoonstelling``), after protecting a few
-words the stemmer would mangle. Autocomplete keeps Wagtail's edge n-gram analyzer with
-accent folding.
+(``museumcafé`` finds ``museumcafe``), splits Dutch compounds into the known parts of
+``search.expansion.WORD_PARTS`` (``klimaatbeheersing`` is also indexed as ``klimaat`` and
+``beheersing``), drops Dutch stop words and stems with the Dutch Snowball stemmer
+(``tentoonstellingen`` finds ``tentoonstelling``), after protecting a few words the stemmer would
+mangle. The search analyzer (``default_search``) does the same and adds the synonyms and
+phrases of ``search.expansion`` (``MK`` finds ``museumkaart``, ``den bosch`` finds
+``hertogenbosch``), so the tables the database backends use feed Elasticsearch too; the site
+search also hands Elasticsearch the expanded query (``search.engine``). Autocomplete keeps
+Wagtail's edge n-gram analyzer with accent folding.
 """
 
 from urllib.parse import urlparse
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .expansion import PHRASES, SYNONYMS, WORD_PARTS, fold
+
 # Words the Dutch stemmer must leave alone (proper names and terms of the trade).
 PROTECTED_WORDS = ["museumkaart", "museumregister", "museumnorm", "museumcijfers", "rijksmuseum"]
+
+
+def synonym_rules():
+    """The synonym groups and phrases of ``search.expansion`` in Elasticsearch's Solr format
+    (folded, as the tokens are when the synonym filter sees them)."""
+    rules = [", ".join(dict.fromkeys(fold(word) for word in group)) for group in SYNONYMS]
+    rules += [f"{fold(phrase)} => {fold(word)}" for phrase, word in PHRASES.items()]
+    return rules
+
+
+INDEX_FILTERS = [
+    "lowercase",
+    "asciifolding",
+    "dutch_decompounder",
+    "dutch_stop",
+    "dutch_keywords",
+    "dutch_override",
+    "dutch_stemmer",
+]
+SEARCH_FILTERS = [
+    "lowercase",
+    "asciifolding",
+    "site_synonyms",
+    "dutch_decompounder",
+    "dutch_stop",
+    "dutch_keywords",
+    "dutch_override",
+    "dutch_stemmer",
+]
 
 DUTCH_INDEX_SETTINGS = {
     "settings": {
@@ -25,6 +61,13 @@ DUTCH_INDEX_SETTINGS = {
         "analysis": {
             "filter": {
                 "dutch_stop": {"type": "stop", "stopwords": "_dutch_"},
+                "site_synonyms": {"type": "synonym_graph", "synonyms": synonym_rules(), "lenient": True},
+                "dutch_decompounder": {
+                    "type": "dictionary_decompounder",
+                    "word_list": sorted(WORD_PARTS),
+                    "min_subword_size": 3,
+                    "only_longest_match": False,
+                },
                 "dutch_keywords": {"type": "keyword_marker", "keywords": PROTECTED_WORDS},
                 "dutch_stemmer": {"type": "stemmer", "language": "dutch"},
                 "dutch_override": {
@@ -33,30 +76,8 @@ DUTCH_INDEX_SETTINGS = {
                 },
             },
             "analyzer": {
-                "default": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "lowercase",
-                        "asciifolding",
-                        "dutch_stop",
-                        "dutch_keywords",
-                        "dutch_override",
-                        "dutch_stemmer",
-                    ],
-                },
-                "default_search": {
-                    "type": "custom",
-                    "tokenizer": "standard",
-                    "filter": [
-                        "lowercase",
-                        "asciifolding",
-                        "dutch_stop",
-                        "dutch_keywords",
-                        "dutch_override",
-                        "dutch_stemmer",
-                    ],
-                },
+                "default": {"type": "custom", "tokenizer": "standard", "filter": INDEX_FILTERS},
+                "default_search": {"type": "custom", "tokenizer": "standard", "filter": SEARCH_FILTERS},
             },
         },
     }

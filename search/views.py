@@ -19,6 +19,8 @@ from core.paging import PAGE_PARAMETER, paginate
 from core.visibility import Visibility
 from qa.models import ZeroResultQuery
 
+from . import engine
+from .labels import group_label
 from .queries import promotions as search_promotions
 from .queries import searchable_page_types
 
@@ -33,7 +35,7 @@ def _load_results(ids):
 
 def _build_result(page, request):
     return {
-        "label": str(page._meta.verbose_name),
+        "label": group_label(type(page)),
         "html": render_to_string("search/includes/result.html", {"result": page, "request": request}),
     }
 
@@ -73,7 +75,7 @@ def search(request):
 
         def run():
             queryset = visibility.search_filter(model.objects.live().filter(locale=Locale.get_active()))
-            paged = paginate(request, queryset.search(query, operator="and"), RESULTS_PER_PAGE)
+            paged = paginate(request, engine.search(queryset, query), RESULTS_PER_PAGE)
             ids = [page.pk for page in paged.page.object_list]
             return {
                 "ids": ids,

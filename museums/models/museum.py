@@ -212,6 +212,7 @@ class MuseumPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.SearchField("city"),
+        index.SearchField("province_name"),
         index.AutocompleteField("city"),
         index.SearchField("exhibition_titles"),
         index.FilterField("province"),
@@ -251,6 +252,10 @@ class MuseumPage(BasePage):
         if not self.timezone:
             self.timezone = PROVINCE_TIME_ZONES.get(self.province, MuseumTimeZone.AMSTERDAM)
         super().save(*args, **kwargs)
+
+    def province_name(self):
+        """The province or island in words, for the search index (``Bonaire`` finds its museums)."""
+        return str(self.get_province_display()) if self.province else ""
 
     def exhibition_titles(self):
         """Titles of the exhibitions the public may see, for the search index."""

@@ -3,18 +3,18 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import translation
-from django.utils.text import capfirst
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from home.factories import StandardPageFactory
 from home.models import StandardPage
+from search.labels import group_label
 
 
 def _label(model, language="nl"):
     """The group heading of a page type as the search page shows it in ``language``."""
     with translation.override(language):
-        return capfirst(str(model._meta.verbose_name))
+        return group_label(model)
 
 
 def _results(response):
@@ -42,11 +42,11 @@ def pages(site_root, en_home):
 def test_search_finds_live_pages_of_the_active_language_grouped_by_type(client, pages):
     response = client.get("/zoeken/", {"q": "museumnorm"})
     assert response.status_code == 200
-    assert _results(response) == {_label(StandardPage): ["De museumnorm"]}
+    assert _results(response) == {"Pagina's": ["De museumnorm"]}
     assert "1 resultaat" in response.content.decode()
 
     english = client.get("/en/zoeken/", {"q": "museumnorm"})
-    assert _results(english) == {"Standard page": ["The museum norm museumnorm"]}
+    assert _results(english) == {"Pages": ["The museum norm museumnorm"]}
     assert "1 result for" in english.content.decode()
 
 
