@@ -88,6 +88,11 @@ def live_site(tmp_path_factory):
 def browser(live_site):
     from playwright.sync_api import sync_playwright
 
+    # Playwright's synchronous API keeps an asyncio loop marked as running in the main thread
+    # for as long as the browser is open (the whole session): Django's ORM would then refuse to
+    # run in every later test, all of them synchronous, as it does for a fixture that opens its
+    # own transaction (tests/test_export.py).
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
