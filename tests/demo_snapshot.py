@@ -12,8 +12,10 @@ created rows of its own before asking for the demo gets a real ``load_demo`` on 
 before: the snapshot is only used on a database in the state the first load started from.
 """
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from wagtail.models import Locale, Page
 
 SKIPPED = {"django_migrations"}
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -24,6 +26,7 @@ _snapshot = None  # (database vendor and name, row counts before the load, rows 
 def load():
     """Load the demo into the test database (by a snapshot when one fits)."""
     global _snapshot
+    _ensure_tree_root()
     key = (connection.vendor, connection.settings_dict["NAME"])
     tables = _tables()
     counts = _counts(tables)
@@ -33,6 +36,18 @@ def load():
     call_command("load_demo", verbosity=0, no_admin=True)
     if _snapshot is None or _snapshot[0] != key:
         _snapshot = (key, counts, _dump(tables))
+
+
+def _ensure_tree_root():
+    """Put back the page tree's root and the default locale that Wagtail's migrations create.
+
+    A transactional test (``django_db(transaction=True)``) ends by emptying every table, and the
+    tests that run after it without a ``django_db`` mark of their own (a module-scoped fixture
+    such as the static export's) would otherwise find no tree to load the demo into."""
+    if Page.objects.filter(depth=1).exists():
+        return
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    Page.add_root(title="Root", slug="root", locale=locale)
 
 
 def _tables():

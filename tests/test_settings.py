@@ -36,6 +36,9 @@ def _clean_env(**overrides):
             "DATABASE_URL",
             "REDIS_URL",
             "ELASTICSEARCH_URL",
+            # Set by the browser suite for its own process (Playwright's loop stays up for the
+            # whole session); never part of a deployment's environment.
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
             "DJANGO_SETTINGS_MODULE",
             "CSRF_TRUSTED_ORIGINS",
             "TASKS_BACKEND",
