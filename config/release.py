@@ -9,6 +9,10 @@ cache instead (a cost of one render per page, the first time).
 ``RELEASE`` (from the deploy: a version or a commit) names it when set; otherwise it is a digest
 of what shapes cached entries: the project's Python modules, templates and compiled translations
 and the pinned dependencies (``constraints.txt``), read at start (a few milliseconds).
+
+Some settings are written into cached pages as well: the public address and the dynamic origin
+that forms and filters of the static copy point at. When any of them is set, the scope also names
+a digest of their values (``cache_scope``), so changing one never serves pages with the old one.
 """
 
 import hashlib
@@ -42,6 +46,20 @@ def _files(base):
         for path in sorted(top.rglob("*")):
             if path.suffix in SUFFIXES and "tests" not in path.parts and path.is_file():
                 yield path
+
+
+# Settings from the environment whose values end up inside cached responses.
+OUTPUT_SETTINGS = ("PUBLIC_BASE_URL", "WAGTAILADMIN_BASE_URL", "EXPORT_DYNAMIC_ORIGIN")
+
+
+def cache_scope(base: Path):
+    """The release, followed by a digest of the output settings when any of them is set."""
+    name = release(base)
+    values = [(setting, os.environ.get(setting, "").strip().rstrip("/")) for setting in OUTPUT_SETTINGS]
+    if not any(value for _, value in values):
+        return name
+    text = "\n".join(f"{setting}={value}" for setting, value in values)
+    return f"{name}-{hashlib.sha256(text.encode()).hexdigest()[:8]}"
 
 
 def release(base: Path):

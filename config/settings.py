@@ -19,7 +19,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
-from .release import release
+from .release import cache_scope, release
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RELEASE = release(BASE_DIR)
@@ -175,8 +175,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "core.cache_backends.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
-            # Per release (``config.release``): a deploy never reads what another release wrote.
-            "KEY_PREFIX": f"{env_str('CACHE_KEY_PREFIX', 'museumsite')}:{RELEASE}",
+            # Per release and output settings (``config.release``): a deploy never reads what
+            # another release, or the same code with another public or dynamic origin, wrote.
+            "KEY_PREFIX": f"{env_str('CACHE_KEY_PREFIX', 'museumsite')}:{cache_scope(BASE_DIR)}",
             "TIMEOUT": env_int("CACHE_TIMEOUT", 300),
             "OPTIONS": {
                 "socket_connect_timeout": env_int("CACHE_SOCKET_TIMEOUT_MS", 100) / 1000,

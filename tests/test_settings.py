@@ -214,6 +214,24 @@ def test_the_shared_cache_is_scoped_by_release():
     assert prefix.startswith("site:") and len(prefix) == len("site:") + 12
 
 
+def test_changing_an_address_written_into_pages_changes_the_cache_scope():
+    base = _clean_env(MUSEUMSITE_ENV="local", REDIS_URL="redis://127.0.0.1:6379/15", RELEASE="r1")
+    for name in ("PUBLIC_BASE_URL", "WAGTAILADMIN_BASE_URL", "EXPORT_DYNAMIC_ORIGIN"):
+        base.pop(name, None)
+
+    def prefix(**extra):
+        values = json.loads(_settings_in({**base, **extra}, "CACHES").stdout)
+        return values["CACHES"]["default"]["KEY_PREFIX"]
+
+    plain = prefix()
+    one = prefix(EXPORT_DYNAMIC_ORIGIN="https://app.example.org")
+    two = prefix(EXPORT_DYNAMIC_ORIGIN="https://dynamic.example.org")
+    assert plain == "museumsite:r1"
+    assert one.startswith("museumsite:r1-") and two.startswith("museumsite:r1-") and one != two
+    assert prefix(EXPORT_DYNAMIC_ORIGIN="https://app.example.org/") == one  # the same origin
+    assert prefix(PUBLIC_BASE_URL="https://www.example.org") not in {plain, one, two}
+
+
 def test_a_release_without_a_name_is_named_by_its_code(tmp_path, monkeypatch):
     monkeypatch.delenv("RELEASE", raising=False)
     (tmp_path / "museums" / "templates").mkdir(parents=True)
