@@ -73,7 +73,7 @@ from wagtail.models import Page
 from core import cachetags, changes, csp, pagecache
 from core.dependencies import SITEMAP, _routable_urls, page_dependents
 from core.links import page_path
-from core.models.base import ROUTE_ANCESTORS
+from core.models.base import ROUTE_ANCESTORS, _takes_over
 from core.routing import site_and_root
 from core.visibility import Visibility
 
@@ -376,6 +376,11 @@ class PageBatch:
         page._cached_parent_obj = chain[-1]
         setattr(page, ROUTE_ANCESTORS, list(chain))
         components = [part for part in path[len(unit.seeds[0].split("?", 1)[0]) :].split("/") if part]
+        below = [page.slug, *components]
+        for ancestor in reversed(chain[2:]):  # below the site's root: as BasePage.route walks
+            if _takes_over(ancestor, below):
+                return None  # a section that routes the path itself: routed by the site
+            below = [ancestor.slug, *below]
         try:
             return page.route(request, components)
         except Http404:
