@@ -621,7 +621,9 @@ def test_publishing_an_event_re_exports_only_the_event_pages_it_can_take_a_place
     event("Eerder seminar", 8)
     _result, rewritten, _before = _changed(out)
     assert own in rewritten and "Eerder seminar" in (out / own).read_text()
-    assert f"{later.url.lstrip('/')}index.html" not in rewritten
+    # It enters the later seminar's related events too, but not the congress's (another type).
+    assert f"{later.url.lstrip('/')}index.html" in rewritten
+    assert f"{other.url.lstrip('/')}index.html" not in rewritten
 
     # The incremental result is what a full export writes (in one process and with workers).
     incremental = _tree(out)
