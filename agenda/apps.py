@@ -9,13 +9,16 @@ class AgendaConfig(AppConfig):
 
     def ready(self):
         # Where the API lists these pages: the page cache's tags and the CDN purge use it.
-        from core.dependencies import register_api
+        from core.dependencies import register_api, register_change_tags
         from core.export import register_variants
 
         from .choices import EventType
         from .models import AgendaIndexPage, EventPage
+        from .related import change_tags
 
         register_api(EventPage, "events/", "events/{id}/")
+        # A change of an event invalidates the related events it can take a place in.
+        register_change_tags(EventPage, change_tags)
         # The static export writes the agenda's feeds per event type besides the unfiltered ones.
         register_variants(
             AgendaIndexPage,

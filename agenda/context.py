@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from core.cachetags import ahead, cached, page_tag, type_tag
+from core.cachetags import ahead, cached, depends_on, page_tag, type_tag
 from core.fragments import Lazy, fragment_key
 from core.itemcache import ItemCache
 from core.links import dynamic_url, page_path, public_url
@@ -36,6 +36,7 @@ from .queries import (
     select_occurrences,
     upcoming_occurrences,
 )
+from .related import list_tags, shown_tags
 
 PER_PAGE = 20
 MORE_DATES = 50
@@ -209,6 +210,35 @@ def listing_context(page, request, *, past):
     return context, 400 if messages else 200
 
 
+RELATED_KEPT = RELATED_EVENTS * 10
+
+
+def related_events(event, visibility, request, now):
+    """The rows of the related events an event page shows (``agenda.related``: exactly what
+    they depend on). Up to ``RELATED_KEPT`` rows are kept, under the page tags of the events
+    they hold and the group tags up to the last one's start, and filtered by the clock on every
+    request; the response records only what the rows it shows depend on."""
+
+    def compute():
+        rows = related_occurrences(event, visibility, now=now, size=RELATED_KEPT)
+        full = len(rows) == RELATED_KEPT
+        depends_on(*shown_tags(rows), *list_tags(event, rows[-1]["start"] if rows else None, now, full))
+        return {"rows": rows, "complete": not full}
+
+    def remaining(entry):
+        return [row for row in entry["rows"] if row["end"] > now]
+
+    def enough(entry):
+        return entry["complete"] or len(one_per_event(remaining(entry), RELATED_EVENTS)) == RELATED_EVENTS
+
+    key = fragment_key("event-related", request, event)
+    entry = cached(key, [page_tag(event)], compute, record=False, valid=enough)
+    shown = one_per_event(remaining(entry), RELATED_EVENTS)
+    full = len(shown) == RELATED_EVENTS
+    depends_on(*list_tags(event, shown[-1]["start"] if shown else None, now, full))
+    return shown
+
+
 def event_context(event, request):
     """The dates, venue, registration and related events of an event page.
 
@@ -238,15 +268,7 @@ def event_context(event, request):
     venue = event.get_venue()
     museum = venue["museum"] if venue else None
     path = page_path(event, request)
-    related = ahead(
-        fragment_key("event-related", request, event),
-        [page_tag(event), type_tag(type(event))],
-        lambda size: related_occurrences(event, visibility, now=now, size=size),
-        now=now,
-        end=lambda row: row["end"],
-        size=RELATED_EVENTS * 10,
-        enough=lambda rows: len(one_per_event(rows, RELATED_EVENTS)) == RELATED_EVENTS,
-    )
+    related = related_events(event, visibility, request, now)
     return {
         "next_occurrence": next_occurrence,
         "more_occurrences": upcoming[1:],
@@ -255,5 +277,5 @@ def event_context(event, request):
         "registration_state": event.registration_state(),
         "ics_url": path + event.reverse_subpage("ical") if path else "",
         "google_url": google_calendar_url(event, next_occurrence) if next_occurrence else "",
-        "related": OCCURRENCE_CARDS.items(one_per_event(related, RELATED_EVENTS), request),
+        "related": OCCURRENCE_CARDS.items(related, request),
     }

@@ -136,7 +136,7 @@ def last_occurrence(event):
 
 def related_occurrences(event, visibility, *, now=None, size=30):
     """The next occurrences (up to ``size``) of other events ``visibility`` may see, of the same
-    type or sharing a theme, by start, as rows ``{"pk", "event_id", "end"}`` (the agenda's card
+    type or sharing a theme, by start, as rows ``{"pk", "event_id", "start", "end"}`` (the agenda's card
     cache renders them: ``agenda.context.OCCURRENCE_CARDS``); ``one_per_event`` picks from them."""
     theme_ids = [theme.pk for theme in event.themes.all()]
     same = Q(event__event_type=event.event_type)
@@ -150,7 +150,7 @@ def related_occurrences(event, visibility, *, now=None, size=30):
         .exclude(event_id=event.pk),
         visibility,
     )
-    return list(queryset.values("pk", "event_id", "end")[:size])
+    return list(queryset.values("pk", "event_id", "start", "end")[:size])
 
 
 def one_per_event(rows, limit=3):

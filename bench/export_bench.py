@@ -172,8 +172,9 @@ def render(facts, exports, serving, incremental, wrk_rows):
         "",
         "## Static export (`bench/export_bench.py`)",
         "",
-        "`manage.py export_site` renders every public address through the whole Django stack in one "
-        "process (the page cache off, the inner caches on); *uncached serving* is gunicorn with the "
+        "`manage.py export_site` renders every public address through the whole Django stack (pages "
+        "loaded in batches per type and handed to the serve view as the route, `core.export.PageBatch`; "
+        "the page cache off, the inner caches on); *uncached serving* is gunicorn with the "
         "page cache off answering the same addresses, once each, 2 clients for its 2 workers, in the "
         "same run. Written by `bench/export_bench.py` (`make bench-export`); rerunning replaces only "
         "this section.",

@@ -13,7 +13,8 @@ reference index, not from a list per app, so a new page type or relation joins b
 - pages it references and pages that reference it (Wagtail's ``ReferenceIndex``: an event's venue
   museum lists the event; an award edition names the museums it nominates);
 - every list of its type, whatever the filters (``type:<label>``), and the type of the pages it
-  references or that reference it (a list of events shows the venue's name);
+  references or that reference it (a list of events shows the venue's name); and the finer tags
+  its type registers (``register_change_tags``: the related events a change can enter);
 - the sitemap, and the chrome (``chrome``: menu, footer) when the page is the home page or a
   section of it (depth <= 3);
 - its API detail and list addresses (``register_api``), and the path resolver's answer for it.
@@ -44,6 +45,15 @@ SUBTREE_LIMIT = 500
 
 # {model label (lower): (list path, detail path with "{id}" or None)}, relative to API_ROOT.
 _api_routes = {}
+# {model label (lower): function(page) -> tags}: what else a change of such a page bumps.
+_change_tags = {}
+
+
+def register_change_tags(model, tags):
+    """Say what else a change of a ``model`` page invalidates: ``tags(page)`` gives the tags (a
+    page type whose related lists record finer tags than ``type:<label>``, e.g. the agenda's
+    related events, ``agenda.related``). Apps call this in ``AppConfig.ready()``."""
+    _change_tags[model._meta.label_lower] = tags
 
 
 def register_api(model, list_path, detail_path=None):
@@ -274,6 +284,8 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
         result.tags.add(page_tag(p))
         if label:
             result.tags.add(f"type:{label}")
+            if label in _change_tags:
+                result.tags |= set(_change_tags[label](p))
             if urls:
                 result.urls |= _api_urls(label, p.pk)
         if urls:

@@ -42,6 +42,7 @@ starts from hard links of the current one) and then swaps the symlink ``OUT`` to
 """
 
 import contextlib
+import copy
 import fcntl
 import hashlib
 import html
@@ -62,13 +63,18 @@ from django.contrib.staticfiles import finders
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.files.storage import default_storage
 from django.db import connection, connections
+from django.http import Http404
 from django.test import Client
+from django.test.client import ClientHandler
 from django.test.utils import override_settings
+from modelcluster.models import get_all_child_m2m_relations, get_all_child_relations
 from wagtail.models import Page
 
 from core import cachetags, changes, csp, pagecache
 from core.dependencies import SITEMAP, _routable_urls, page_dependents
 from core.links import page_path
+from core.models.base import ROUTE_ANCESTORS, _takes_over
+from core.routing import site_and_root
 from core.visibility import Visibility
 
 MANIFEST = ".export-manifest.json"
@@ -309,6 +315,89 @@ class Result:
     root: Path = None
 
 
+def _prefetches(model):
+    """The many-to-many fields and inline rows (``ParentalKey``) of a page model's own (not
+    Wagtail's): what its templates read per page, loaded for a batch of pages at once."""
+    names = [field.name for field in get_all_child_m2m_relations(model)]
+    for relation in get_all_child_relations(model):
+        if issubclass(model, relation.remote_field.model) and relation.remote_field.model is not Page:
+            names.append(relation.get_accessor_name())
+    return names
+
+
+class PageBatch:
+    """The pages of a batch of units loaded at once: per page type one query for the pages as
+    their own type (with their locale), one per many-to-many field and inline relation, and one
+    for the ancestors of them all; handed to Wagtail's serve view as the route of each request
+    (``Renderer``), instead of the two routing queries, the ancestors' and the relations' queries
+    every page costs a request on its own. The page objects are what ``BasePage.route`` finds
+    (the page as its own type, its locale, its ancestors from the tree root; copied for every
+    request), so the bytes are the live site's."""
+
+    def __init__(self, units):
+        ids = {unit.page_id for unit in units if unit.page_id is not None}
+        self.pages = {}
+        if not ids:
+            return
+        generic = Page.objects.filter(pk__in=ids).select_related("content_type")
+        by_model = {}
+        for page in generic.only("pk", "content_type", "path"):
+            model = page.content_type.model_class()
+            if model is not None:
+                by_model.setdefault(model, []).append(page.pk)
+        loaded = []
+        for model, pks in by_model.items():
+            queryset = model._default_manager.filter(pk__in=pks).select_related("locale")
+            names = _prefetches(model)
+            if names:
+                queryset = queryset.prefetch_related(*names)
+            loaded += list(queryset)
+        steplen = Page.steplen
+        prefixes = {page.path[:end] for page in loaded for end in range(steplen, len(page.path), steplen)}
+        ancestors = {
+            page.path: page for page in Page.objects.filter(path__in=prefixes).select_related("locale")
+        }
+        for page in loaded:
+            chain = [ancestors.get(page.path[:end]) for end in range(steplen, len(page.path), steplen)]
+            if all(chain) and chain:
+                self.pages[page.pk] = (page, chain)
+
+    def route(self, unit, address, request):
+        """The route of ``address`` of ``unit`` (Wagtail's ``RouteResult``), or ``None``: routed
+        by the site as usual."""
+        found = self.pages.get(unit.page_id)
+        path = address.split("?", 1)[0]
+        if found is None or not unit.seeds or not path.startswith(unit.seeds[0].split("?", 1)[0]):
+            return None
+        page, chain = found
+        page = copy.copy(page)  # attributes a render sets stay with its request
+        if hasattr(page, "_prefetched_objects_cache"):
+            page._prefetched_objects_cache = dict(page._prefetched_objects_cache)
+        page._cached_parent_obj = chain[-1]
+        setattr(page, ROUTE_ANCESTORS, list(chain))
+        components = [part for part in path[len(unit.seeds[0].split("?", 1)[0]) :].split("/") if part]
+        below = [page.slug, *components]
+        for ancestor in reversed(chain[2:]):  # below the site's root: as BasePage.route walks
+            if _takes_over(ancestor, below):
+                return None  # a section that routes the path itself: routed by the site
+            below = [ancestor.slug, *below]
+        try:
+            return page.route(request, components)
+        except Http404:
+            return None
+
+
+class _Handler(ClientHandler):
+    """The test client's handler, giving each request the route ``Renderer.get`` prepared."""
+
+    prepare = None
+
+    def get_response(self, request):
+        if self.prepare is not None:
+            self.prepare(request)
+        return super().get_response(request)
+
+
 class Renderer:
     """Anonymous requests through the whole stack, as a reader on ``PUBLIC_BASE_URL`` makes them."""
 
@@ -318,13 +407,30 @@ class Renderer:
         # Over HTTPS when the public address is, or when the site redirects plain HTTP there.
         self.secure = public.scheme == "https" or bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
         self.client = Client(HTTP_HOST=self.host)
+        self.client.handler = _Handler(enforce_csrf_checks=False)
+        self.batch = None
 
-    def get(self, address):
-        """``(response, tags)`` for ``address`` (the tags its render depended on)."""
+    def get(self, address, unit=None):
+        """``(response, tags)`` for ``address`` (the tags its render depended on); with the
+        ``unit`` it belongs to, routed from the current ``batch`` (``PageBatch``)."""
+        batch = self.batch
+
+        def prepare(request):
+            if batch is None or unit is None:
+                return
+            route = batch.route(unit, address, request)
+            if route is not None:
+                found = site_and_root(request)
+                if found is not None:
+                    request._wagtail_site = found[0]
+                    request._wagtail_route_for_request = route
+
         collector, token = cachetags.collecting()
+        self.client.handler.prepare = prepare
         try:
             response = self.client.get(address, secure=self.secure)
         finally:
+            self.client.handler.prepare = None
             cachetags.stop_collecting(token)
         tags = pagecache.tags_for(SimpleNamespace(path=address.split("?")[0]), response, collector.tags)
         return response, tags - {cachetags.EPOCH}
@@ -424,7 +530,7 @@ def _render_address(unit, seed, address, renderer, writer, result):
     """Render and write one address of ``unit``; returns the body written (``None``: nothing)."""
     try:
         with _quiet_not_found(unit.key == ERRORS_UNIT):
-            response, tags = renderer.get(address)
+            response, tags = renderer.get(address, unit)
     except Exception as exc:  # a template or view error: reported, the export fails
         result.failures.append((address, f"{exc.__class__.__name__}: {exc}"))
         return None
@@ -658,6 +764,11 @@ def _replayable(previous):
 
 # The work of a parallel export, set before the worker processes are forked (they inherit it).
 _work = {}
+# Units whose pages are loaded at once (``PageBatch``): in one process, and per worker batch.
+BATCH = 200
+WORKER_BATCH = 50
+# Units rendered before worker processes fork (they inherit the warm in-process caches).
+WARM_UNITS = 8
 
 
 def _render_batch(batch):
@@ -666,6 +777,7 @@ def _render_batch(batch):
     result = Result()
     writer = Writer(_work["root"])
     renderer = _work.setdefault("renderer", Renderer())
+    renderer.batch = PageBatch([_work["units"][index] for index, _seeds in batch])
     done = []
     for index, seeds in batch:
         unit = _work["units"][index]
@@ -680,20 +792,32 @@ def _render_units(work, writer, result, progress, jobs=1):
     processes forked from it (they inherit its warm in-process caches; each opens its own database
     connection). Not inside a transaction: the workers could not see what it has not committed."""
     total = len(work)
-    if jobs <= 1 or total < 2 * jobs or connection.in_atomic_block:
-        renderer = Renderer()
-        for number, (unit, seeds) in enumerate(work, start=1):
+    renderer = Renderer()
+    parallel = jobs > 1 and total >= 2 * jobs and not connection.in_atomic_block
+    # In this process: everything, or (before the workers fork) the first units, so that the
+    # chrome and other fragments every page repeats are warm in the copies of the workers.
+    warm = min(WARM_UNITS, total - 2 * jobs)
+    here = work[:warm] if parallel else work
+    for start in range(0, len(here), BATCH):
+        chunk = here[start : start + BATCH]
+        renderer.batch = PageBatch([unit for unit, _seeds in chunk])
+        for number, (unit, seeds) in enumerate(chunk, start=start + 1):
             render_unit(unit, renderer, writer, result, seeds)
             if progress:
                 progress(number, total)
+    renderer.batch = None
+    if not parallel:
         return
+    rest = work[warm:]
     _work.clear()
-    _work.update(root=writer.root, units=[unit for unit, _seeds in work])
-    indexed = [(index, seeds) for index, (_unit, seeds) in enumerate(work)]
-    # Small batches, dealt out in turn: a listing with many pages does not hold up one worker.
-    batches = [indexed[start : start + 4] for start in range(0, total, 4)]
+    _work.update(root=writer.root, units=[unit for unit, _seeds in rest])
+    indexed = [(index, seeds) for index, (_unit, seeds) in enumerate(rest)]
+    # Batches dealt out in turn (a listing with many pages does not hold up one worker), each
+    # loaded at once (``PageBatch``).
+    size = max(1, min(WORKER_BATCH, len(rest) // (4 * jobs)))
+    batches = [indexed[start : start + size] for start in range(0, len(rest), size)]
     connections.close_all()
-    done_count, written = 0, set()
+    done_count, written = len(here), set()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for done, part, files, count, size in pool.imap_unordered(_render_batch, batches):

@@ -9,6 +9,7 @@ it with the configuration of ``docs/``. ``--changed`` after a publish, an unpubl
 rewrites only what depends on each change and ends equal to a fresh full export.
 """
 
+import datetime
 import hashlib
 import io
 import os
@@ -34,7 +35,7 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Page
 
-from agenda.factories import AgendaIndexPageFactory
+from agenda.factories import AgendaIndexPageFactory, EventPageFactory
 from agenda.models import EventPage
 from core import export as static_export
 from core.dependencies import page_dependents
@@ -583,3 +584,52 @@ def test_a_filtered_agendas_feeds_are_on_the_dynamic_origin(client, site_root, s
     unfiltered = client.get("/agenda/").content.decode()
     assert f'href="webcal://{public_host}/agenda/ical/"' in unfiltered
     assert 'href="/agenda/rss/"' in unfiltered
+
+
+@pytest.mark.django_db
+def test_publishing_an_event_re_exports_only_the_event_pages_it_can_take_a_place_on(site_root, tmp_path):
+    """An event page's related events depend on the events they show and on what can enter them
+    (``agenda.related``), not on every event: a change of an event of another type, or of one
+    that starts after the last one a page shows, leaves that page's file alone."""
+    agenda = AgendaIndexPageFactory(parent=site_root, title="Agenda", slug="agenda")
+    agenda.save_revision().publish()
+    today = datetime.date.today()
+
+    def event(title, days, **fields):
+        page = EventPageFactory(
+            parent=agenda, title=title, start_date=today + datetime.timedelta(days=days), **fields
+        )
+        page.save_revision().publish()
+        return EventPage.objects.get(pk=page.pk)
+
+    main = event("Hoofdactiviteit", 5)
+    shown = [event(f"Getoond {n}", 10 + n) for n in range(3)]
+    later = event("Veel later", 400)
+    other = event("Ander soort", 2, event_type="congress")
+    own = f"{main.url.lstrip('/')}index.html"
+    out = tmp_path / "site"
+    _export(out)
+    assert all(page.title in (out / own).read_text() for page in shown)
+
+    for page in (other, later):
+        page.title += " bijgewerkt"
+        page.save_revision().publish()
+        _result, rewritten, _before = _changed(out)
+        assert f"{page.url.lstrip('/')}index.html" in rewritten
+        assert own not in rewritten, f"{page.title}: {sorted(rewritten)}"
+
+    event("Eerder seminar", 8)
+    _result, rewritten, _before = _changed(out)
+    assert own in rewritten and "Eerder seminar" in (out / own).read_text()
+    # It enters the later seminar's related events too, but not the congress's (another type).
+    assert f"{later.url.lstrip('/')}index.html" in rewritten
+    assert f"{other.url.lstrip('/')}index.html" not in rewritten
+
+    # The incremental result is what a full export writes (in one process and with workers).
+    incremental = _tree(out)
+    _export(out)
+    assert _served(incremental) == _served(_tree(out))
+    with override_settings(EXPORT_DYNAMIC_ORIGIN=DYNAMIC_ORIGIN):
+        result = static_export.export(tmp_path / "workers", jobs=2)
+    assert not result.failures and result.pages >= 8
+    assert _served(_tree(tmp_path / "workers")) == _served(_tree(out))
