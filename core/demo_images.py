@@ -29,7 +29,7 @@ from django.utils import dateformat, translation
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Site
+from wagtail.models import Collection, ReferenceIndex, Site
 
 from core.models import SiteSettings
 from core.seeding import seed_step
@@ -391,9 +391,13 @@ def _set_revision_field(revision, field, image):
 @transaction.atomic
 def attach(page, field, image):
     """Set ``page.<field>`` to ``image`` on the page, its aliases and its latest and live
-    revisions (what an editor opens next), without a new revision."""
+    revisions (what an editor opens next), without a new revision; the reference index learns
+    that they show the image (what a change of the image invalidates)."""
     model = type(page)
-    model.objects.filter(Q(pk=page.pk) | Q(alias_of_id=page.pk)).update(**{f"{field}_id": image.pk})
+    pages = model.objects.filter(Q(pk=page.pk) | Q(alias_of_id=page.pk))
+    pages.update(**{f"{field}_id": image.pk})
+    for shown in pages:
+        ReferenceIndex.create_or_update_for_object(shown)
     setattr(page, field, image)
     _set_revision_field(page.latest_revision, field, image)
     if page.live_revision_id and page.live_revision_id != page.latest_revision_id:
@@ -405,14 +409,17 @@ def site_card(collection, language="nl"):
     facts = {"key": "site:wordmark", "title": WORDMARK}
     data, colour = render("home", facts, CARD)
     alt = alt_text("home", facts, colour, language)
-    return store(data, title=WORDMARK, alt=alt, name="demo-site-wordmark.jpg", collection=collection)
+    return store(
+        data, title=WORDMARK, alt=alt, name=f"demo-site-wordmark-{language}.jpg", collection=collection
+    )
 
 
 @seed_step(kind="demo", order=900, label="demo illustrations")
 def load(ctx):
     """Draw and attach a picture to every page of ``TARGETS`` that has none (pages of their
-    own, in every language; aliases follow their original), then the site's default social
-    image. A second run finds every field set and draws nothing."""
+    own, in every language; aliases follow their original), then the wordmark card as the home
+    pages' and the site's default social image. A second run finds every field set and draws
+    nothing."""
     collection = demo_collection()
     jobs = []
     for label, field, kind in TARGETS:
@@ -430,6 +437,14 @@ def load(ctx):
     for page, field, kind in ctx.progress(jobs, "pictures"):
         image, created = illustrate(page, kind, collection)
         attach(page, field, image)
+        ctx.created += int(created)
+    # The home pages are shared with the wordmark card (the hero is too wide for Open Graph).
+    home_model = apps.get_model("home", "HomePage")
+    for home in home_model.objects.filter(alias_of__isnull=True, social_image__isnull=True).select_related(
+        "locale", "latest_revision", "live_revision"
+    ):
+        card, created = site_card(collection, _language(home))
+        attach(home, "social_image", card)
         ctx.created += int(created)
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
