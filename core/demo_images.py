@@ -251,22 +251,19 @@ def _wordmark(draw, size, palette, facts):
     _, field, shapes, accent, text = palette
     width, height = size
     block = height // 5
+    left = width - 3 * block - 80
     for number, colour in enumerate((shapes, accent, shapes)):
-        draw.rectangle(
-            (
-                width - 3 * block - 80 + number * block,
-                block,
-                width - 2 * block - 80 + number * block,
-                height - block,
-            ),
-            fill=colour,
-        )
-    font = _font(round(height * 0.13))
+        x = left + number * block
+        draw.rectangle((x, block, x + block, height - block), fill=colour)
     label = drawable(facts["title"])
-    draw.text((80, height / 2 - font.size * 0.6), label, font=font, fill=text)
-    draw.rectangle(
-        (80, height / 2 + font.size * 0.7, 80 + 2 * block, height / 2 + font.size * 0.7 + 10), fill=accent
-    )
+    size_px = round(height * 0.13)
+    while size_px > 24 and draw.textlength(label, font=_font(size_px)) > left - 140:
+        size_px -= 4
+    font = _font(size_px)
+    middle = height / 2
+    draw.text((80, middle - size_px * 0.6), label, font=font, fill=text)
+    underline = middle + size_px * 0.7
+    draw.rectangle((80, underline, 80 + 2 * block, underline + 10), fill=accent)
 
 
 DRAW = {"museum": _museum, "exhibition": _exhibition, "event": _event, "article": _article, "home": _wordmark}
@@ -378,7 +375,8 @@ def illustrate(page, kind, collection):
     data, colour = render(kind, facts, WIDE if kind == "home" else SIZE)
     language = _language(page)
     alt = alt_text(kind, facts, colour, language)
-    name = f"demo-{kind}-{slugify(page.slug)[:60] or page.pk}-{language}.jpg"
+    # Named by the page's address (slugs repeat under different parents).
+    name = f"demo-{kind}-{slugify(page.url_path)[-50:].strip('-') or page.pk}-{language}.jpg"
     return store(data, title=page.title, alt=alt, name=name, collection=collection)
 
 
