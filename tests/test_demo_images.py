@@ -118,6 +118,8 @@ def test_the_api_hands_out_images_with_alt_text_and_renditions(client, demo):
         assert items, resource
         for item in items:
             _assert_image(item["image"], f"{resource} item {item['id']}")
+        if resource == "exhibitions":  # listed only: a museum's detail lists its exhibitions
+            continue
         identifier = items[0]["id"]
         detail = client.get(f"/api/v1/{resource}/{identifier}/")
         assert detail.status_code == 200, resource
