@@ -17,7 +17,6 @@ from core.api.conventions import ListParams, ObjectId, PageItem, PageRef, Pagina
 from core.api.images import Image
 from core.api.problems import Problem, invalid, not_found
 from core.api.schema import Schema
-from core.blocks import IMAGE_RENDITIONS
 from core.images import image_prefetch
 from core.itemcache import ItemCache
 from core.visibility import Visibility
@@ -153,7 +152,7 @@ def _load_events(ids):
     return (
         EventPage.objects.filter(pk__in=ids)
         .select_related("locale", "organiser", "venue_museum")
-        .prefetch_related("themes", "dossiers", image_prefetch("image", *IMAGE_RENDITIONS.values()))
+        .prefetch_related("themes", "dossiers", image_prefetch("image"))
         .in_bulk()
     )
 

@@ -20,6 +20,17 @@ DETAIL_RENDITIONS = ("width-480", "width-800", "width-1200")
 HERO_RENDITIONS = ("fill-800x300", "fill-1600x600")
 OPEN_GRAPH_RENDITION = "fill-1200x630"
 JSON_LD_RENDITION = "width-1200"
+# Every rendition the site asks for. A prefetch must bring all those its objects may be asked
+# for: Wagtail takes a rendition missing from prefetched ones for one that does not exist, and
+# makes it again (a new file under another name, on every request).
+SITE_RENDITIONS = (
+    *CARD_RENDITIONS,
+    *DETAIL_RENDITIONS,
+    *HERO_RENDITIONS,
+    OPEN_GRAPH_RENDITION,
+    "max-800x600",
+    "max-1600x1200",  # the API's medium and large (``core.blocks.IMAGE_RENDITIONS``), museums' JSON-LD
+)
 # The page's own image fields, in the order a page's image for sharing is chosen from.
 PAGE_IMAGE_FIELDS = ("social_image", "image", "hero_image", "listing_image")
 
@@ -30,12 +41,13 @@ def images_with_renditions(*specs):
 
 
 def image_prefetch(lookup, *specs):
-    """A ``Prefetch`` of the image at ``lookup`` (e.g. ``"image"``, ``"event__image"``) with the
-    renditions of ``specs`` (by default a card's): two queries for any number of items."""
-    return Prefetch(lookup, queryset=images_with_renditions(*(specs or CARD_RENDITIONS)))
+    """A ``Prefetch`` of the image at ``lookup`` (e.g. ``"image"``, ``"event__image"``) with its
+    renditions (of ``specs``, by default every one the site uses): two queries for any number
+    of items."""
+    return Prefetch(lookup, queryset=images_with_renditions(*(specs or SITE_RENDITIONS)))
 
 
-def attach_images(objects, fields=PAGE_IMAGE_FIELDS, specs=CARD_RENDITIONS):
+def attach_images(objects, fields=PAGE_IMAGE_FIELDS, specs=SITE_RENDITIONS):
     """Load the images that ``objects`` (pages of any types) name in ``fields`` with the
     renditions of ``specs``, in two queries for all, and set them on the objects."""
     ids = {

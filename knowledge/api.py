@@ -26,7 +26,6 @@ from core.api.conventions import (
 from core.api.images import Image
 from core.api.problems import Problem, invalid, not_found
 from core.api.schema import Schema
-from core.blocks import IMAGE_RENDITIONS
 from core.images import image_prefetch
 from core.itemcache import ItemCache
 from core.visibility import Visibility
@@ -165,7 +164,7 @@ def _articles(locale):
     return (
         public_pages(ArticlePage, locale)
         .select_related("locale")
-        .prefetch_related("dossiers", "themes", image_prefetch("image", *IMAGE_RENDITIONS.values()))
+        .prefetch_related("dossiers", "themes", image_prefetch("image"))
         .order_by("-publication_date", "-pk")
     )
 
@@ -197,7 +196,7 @@ def _load_articles(ids):
     return (
         ArticlePage.objects.filter(pk__in=ids)
         .select_related("locale")
-        .prefetch_related("dossiers", "themes", image_prefetch("image", *IMAGE_RENDITIONS.values()))
+        .prefetch_related("dossiers", "themes", image_prefetch("image"))
         .in_bulk()
     )
 
