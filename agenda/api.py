@@ -14,8 +14,10 @@ from ninja import Query, Router
 from pydantic import Field
 
 from core.api.conventions import ListParams, ObjectId, PageItem, PageRef, Pagination, list_schema
+from core.api.images import Image
 from core.api.problems import Problem, invalid, not_found
 from core.api.schema import Schema
+from core.images import image_prefetch
 from core.itemcache import ItemCache
 from core.visibility import Visibility
 
@@ -117,6 +119,7 @@ class EventItem(PageItem):
     online_url: str | None
     organiser: EventOrganiserOut
     listing_summary: str
+    image: Image | None = Field(description="The event's image, with its alt text and renditions.")
 
 
 EventItemList = list_schema(EventItem)
@@ -139,6 +142,7 @@ class EventDetail(PageItem):
     organiser: EventOrganiserOut
     registration: EventRegistrationOut
     speakers: list[EventSpeakerOut]
+    image: Image | None = Field(description="The event's image, with its alt text and renditions.")
     ical_url: str | None = Field(description="The absolute address of the event's own calendar (.ics).")
     body: list[dict[str, Any]] = Field(description="StreamField blocks as {type, id, value}.")
     occurrences: list[EventOccurrenceOut] = Field(description="Every session or recurrence, sorted by start.")
@@ -148,7 +152,7 @@ def _load_events(ids):
     return (
         EventPage.objects.filter(pk__in=ids)
         .select_related("locale", "organiser", "venue_museum")
-        .prefetch_related("themes", "dossiers")
+        .prefetch_related("themes", "dossiers", image_prefetch("image"))
         .in_bulk()
     )
 

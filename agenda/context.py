@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 
 from core.cachetags import ahead, cached, depends_on, page_tag, type_tag
 from core.fragments import Lazy, fragment_key
+from core.images import image_prefetch
 from core.itemcache import ItemCache
 from core.links import dynamic_url, page_path, public_url
 from core.paging import PAGE_PARAMETER, form_key, paginate
@@ -71,6 +72,7 @@ def _load_occurrences(ids):
         apps.get_model("agenda", "EventOccurrence")
         .objects.filter(pk__in=ids)
         .select_related("event", "event__organiser", "event__venue_museum")
+        .prefetch_related(image_prefetch("event__image"))
         .in_bulk()
     )
 

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from core.images import json_ld_image
 from core.links import page_url
 from core.visibility import Visibility
 from museums.choices import country_of
@@ -41,6 +42,9 @@ def event_json_ld(event, data, request=None):
     speakers = list(event.speakers.all())
     if speakers:
         data["performer"] = [{"@type": "Person", "name": s.name} for s in speakers]
+    image = json_ld_image(event.image)
+    if image:
+        data["image"] = image
     if event.intro and "description" not in data:
         data["description"] = event.intro
     return data

@@ -9,7 +9,7 @@ from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from core.api.conventions import page_item, page_ref
-from core.blocks import stream_api_representation
+from core.blocks import image_api_representation, stream_api_representation
 from core.links import page_path, public_url
 from core.visibility import Visibility
 
@@ -154,6 +154,7 @@ def event_item_static(event, request=None):
         "online_url": event.online_url or None,
         "organiser": organiser(event),
         "listing_summary": event.get_listing_summary(),
+        "image": image_api_representation(event.image, request),
     }
 
 
@@ -190,6 +191,7 @@ def event_data(event, request=None):
         "organiser": organiser(event),
         "registration": registration(event),
         "speakers": [{"name": s.name, "role": s.role, "url": s.url} for s in event.speakers.all()],
+        "image": image_api_representation(event.image, request),
         "ical_url": ical_url(event, request),
         "body": stream_api_representation(event.body, request),
         "occurrences": [occurrence_fields(o) for o in event.occurrences.order_by("start")],

@@ -26,13 +26,14 @@ IMAGE_RENDITIONS = {
 
 
 def image_api_representation(image, request=None):
-    """An image as the API shows it: id, title, size and renditions at useful sizes."""
+    """An image as the API shows it: id, title, alt text, size and renditions at useful sizes."""
     if image is None:
         return None
     renditions = image.get_renditions(*IMAGE_RENDITIONS.values())
     return {
         "id": image.pk,
         "title": image.title,
+        "alt": image.default_alt_text,
         "width": image.width,
         "height": image.height,
         "renditions": {

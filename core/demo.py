@@ -12,6 +12,8 @@ from wagtail_localize.synctree import synchronize_tree
 from core.models import Dossier, Organisation, SiteSettings, Theme
 from core.seeding import seed_step
 
+from . import demo_images  # noqa: F401 - registers the demo illustrations step
+
 THEMES = [
     (
         "financieel-gezond",

@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from core.api.conventions import page_ref
 from core.blocks import BaseStreamBlock, image_api_representation, stream_api_representation
+from core.images import attach_images
 from core.models import BasePage
 from core.visibility import Visibility
 
@@ -81,6 +82,7 @@ class HomePage(BasePage):
         items = list(self.featured_items.all())
         chosen = Page.objects.filter(pk__in=[item.page_id for item in items]).live()
         pages = visibility.filter(chosen).specific().in_bulk()
+        attach_images(list(pages.values()))  # the cards' images with their renditions
         return [
             {"page": pages[item.page_id], "title": item.title or pages[item.page_id].get_listing_title()}
             for item in items

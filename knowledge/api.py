@@ -23,8 +23,10 @@ from core.api.conventions import (
     list_schema,
     public_pages,
 )
+from core.api.images import Image
 from core.api.problems import Problem, invalid, not_found
 from core.api.schema import Schema
+from core.images import image_prefetch
 from core.itemcache import ItemCache
 from core.visibility import Visibility
 
@@ -105,6 +107,7 @@ class ArticleItem(PageItem):
     last_reviewed: date | None
     dossiers: list[KnowledgeTaxonomyRef]
     themes: list[KnowledgeTaxonomyRef]
+    image: Image | None = Field(description="The article's image, with its alt text and renditions.")
 
 
 class ArticleAuthor(Schema):
@@ -161,7 +164,7 @@ def _articles(locale):
     return (
         public_pages(ArticlePage, locale)
         .select_related("locale")
-        .prefetch_related("dossiers", "themes")
+        .prefetch_related("dossiers", "themes", image_prefetch("image"))
         .order_by("-publication_date", "-pk")
     )
 
@@ -193,7 +196,7 @@ def _load_articles(ids):
     return (
         ArticlePage.objects.filter(pk__in=ids)
         .select_related("locale")
-        .prefetch_related("dossiers", "themes")
+        .prefetch_related("dossiers", "themes", image_prefetch("image"))
         .in_bulk()
     )
 

@@ -26,6 +26,7 @@ from wagtail.models import BaseViewRestriction
 from core.cachetags import cached, page_tag, type_tag
 from core.charts import format_value, render_chart
 from core.fragments import Lazy, fragment_key
+from core.images import image_prefetch
 from core.itemcache import ItemCache
 from core.models import Dossier, Theme
 from core.paging import kept_page
@@ -111,7 +112,7 @@ def _load_articles(ids):
     return (
         apps.get_model("knowledge", "ArticlePage")
         .objects.filter(pk__in=ids)
-        .prefetch_related("dossiers")
+        .prefetch_related("dossiers", image_prefetch("image"))
         .in_bulk()
     )
 

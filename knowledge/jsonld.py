@@ -4,6 +4,7 @@ Report or NewsArticle) and the yearly figures (Dataset).
 Each builder extends the common data of ``BasePage.get_json_ld`` (name, url, language, …).
 """
 
+from core.images import json_ld_image
 from core.visibility import Visibility
 
 PUBLISHER = {"@type": "Organization", "name": "Museumvereniging"}
@@ -26,6 +27,9 @@ def article_json_ld(article, data):
     # Free when anyone may read it: any view restriction (members, login, password) closes it.
     data["isAccessibleForFree"] = not Visibility.public().is_restricted(article)
     data["keywords"] = [theme.name for theme in article.themes.all()]
+    image = json_ld_image(article.image)
+    if image:
+        data["image"] = image
     return data
 
 

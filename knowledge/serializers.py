@@ -8,7 +8,7 @@ and events) hold only what ``visibility`` lets the reader see: the API passes
 """
 
 from core.api.conventions import page_item, page_ref
-from core.blocks import document_api_representation, stream_api_representation
+from core.blocks import document_api_representation, image_api_representation, stream_api_representation
 from core.links import public_url
 
 from .queries import related_articles, related_events
@@ -35,6 +35,7 @@ def article_summary(article):
         "last_reviewed": article.last_reviewed,
         "dossiers": [taxonomy_ref(d) for d in article.dossiers.all()],
         "themes": [taxonomy_ref(t) for t in article.themes.all()],
+        "image": image_api_representation(article.image),
     }
 
 

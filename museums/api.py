@@ -28,6 +28,7 @@ from core.api.conventions import (
     paginate,
     public_pages,
 )
+from core.api.images import Image
 from core.api.problems import Problem, invalid, not_found
 from core.api.schema import Schema
 from core.itemcache import ItemCache
@@ -104,22 +105,6 @@ class MuseumParams(ListParams):
     )
 
 
-class MuseumImageRendition(Schema):
-    url: str = Field(description="The absolute address of the rendition.")
-    width: int
-    height: int
-
-
-class MuseumImage(Schema):
-    id: int
-    title: str = Field(description="The image title, also its alternative text.")
-    width: int
-    height: int
-    renditions: dict[str, MuseumImageRendition] = Field(
-        description="small (list, 400×300 cropped), medium (800×600 at most) and large (1600×1200 at most)."
-    )
-
-
 class MuseumProvince(Schema):
     code: Province
     name: str = Field(description="The name in the language of the request's locale.")
@@ -163,7 +148,7 @@ class MuseumItem(PageItem):
     )
     open_now: bool = Field(description="Open at the time of the request, in the museum's zone.")
     today: MuseumDayHours = Field(description="Today's hours in the museum's zone.")
-    image: MuseumImage | None
+    image: Image | None
 
 
 MuseumList = list_schema(MuseumItem)
@@ -293,7 +278,7 @@ class ExhibitionItem(PageItem):
     ticket_url: str
     intro: str
     themes: list[str] = Field(description="Theme slugs.")
-    image: MuseumImage | None
+    image: Image | None
 
 
 ExhibitionList = list_schema(ExhibitionItem)

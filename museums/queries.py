@@ -26,6 +26,7 @@ from wagtail.models import Page
 from core.blocks import IMAGE_RENDITIONS
 from core.cachetags import cached, type_tag
 from core.idlists import InIds
+from core.images import SITE_RENDITIONS
 from core.tree import children_of, parent_path, with_parent_path
 
 from .choices import MuseumTimeZone
@@ -189,8 +190,12 @@ def in_tree(queryset, visibility):
 
 
 def images_prefetch(field):
-    """Prefetch an image field with the API's renditions (no query per item)."""
-    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values()))
+    """Prefetch an image field with every rendition the site and the API use (no query per
+    item; ``core.images.SITE_RENDITIONS``)."""
+    return Prefetch(
+        field,
+        queryset=get_image_model().objects.prefetch_renditions(*IMAGE_RENDITIONS.values(), *SITE_RENDITIONS),
+    )
 
 
 def with_museum_data(queryset):

@@ -48,6 +48,17 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("One paragraph shown above the body and in feeds."),
     )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        help_text=_(
+            "Shown above the event and on its card; the image's description is its alternative text."
+        ),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     themes = ParentalManyToManyField(
         "core.Theme", verbose_name=_("themes"), blank=True, related_name="events"
     )
@@ -167,6 +178,7 @@ class EventPage(RoutablePageMixin, BasePage):
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("event_type"), FieldPanel("audience")]),
         FieldPanel("intro"),
+        FieldPanel("image"),
         FieldPanel("themes"),
         FieldPanel("dossiers"),
         MultiFieldPanel(

@@ -132,7 +132,8 @@ class BasePage(Page):
         return self.listing_summary or self.search_description or ""
 
     def get_listing_image(self):
-        return self.listing_image or self.social_image
+        """The listing image, else the social image, else the page's own image (``image``)."""
+        return self.listing_image or self.social_image or getattr(self, "image", None)
 
     def get_meta_description(self):
         return self.search_description or self.listing_summary or ""

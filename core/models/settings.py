@@ -24,6 +24,17 @@ class SiteSettings(BaseSiteSetting):
         features=["bold", "italic", "link"],
         help_text=_("A short text in the footer, e.g. what the association does."),
     )
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("default social image"),
+        help_text=_(
+            "Shown when a page without an image of its own is shared on social media (1200 × 630 works best)."
+        ),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     facebook_url = models.URLField(_("Facebook"), blank=True)
@@ -69,6 +80,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("facebook_url"),
                 FieldPanel("youtube_url"),
                 FieldPanel("bluesky_url"),
+                FieldPanel("social_image"),
             ],
             heading=_("Social media"),
         ),

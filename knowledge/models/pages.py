@@ -221,6 +221,17 @@ class ArticlePage(BasePage):
         help_text=_("When the content was last checked and found correct."),
     )
     intro = models.TextField(_("introduction"), blank=True, max_length=800)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        help_text=_(
+            "Shown above the article and on its card; the image's description is its alternative text."
+        ),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     themes = ParentalManyToManyField(
         "core.Theme", verbose_name=_("themes"), blank=True, related_name="knowledge_articles"
@@ -237,6 +248,7 @@ class ArticlePage(BasePage):
         *BasePage.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("publication_date"), FieldPanel("last_reviewed")]),
         FieldPanel("intro"),
+        FieldPanel("image"),
         FieldPanel("body"),
         InlinePanel("authors", label=_("Authors")),
         InlinePanel("downloads", label=_("Downloads")),
