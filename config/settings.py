@@ -438,6 +438,10 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
+# The members' login and the page and document password forms, in the site's layout.
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "members/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "members/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "members/password_required.html"
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"

@@ -31,19 +31,26 @@ def site_for(request):
 
 
 def _statement(page_id, locale, visibility, request):
-    """``{"id", "title", "path"}`` of a statement page in ``locale`` (its translation when the
-    reader may see one, else the page itself), or ``None``."""
+    """``{"id", "title", "path", "lang"}`` of a statement page in ``locale`` (its translation when
+    the reader may see one, else the page itself, whose language ``lang`` names), or ``None``."""
     if not page_id:
         return None
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return None
-    candidates = visibility.listable(Page.objects.filter(translation_key=page.translation_key))
+    candidates = visibility.listable(
+        Page.objects.filter(translation_key=page.translation_key).select_related("locale")
+    )
     chosen = next((p for p in candidates if p.locale_id == locale.pk), None)
     chosen = chosen or next((p for p in candidates if p.pk == page.pk), None)
     if chosen is None:
         return None
-    return {"id": chosen.pk, "title": chosen.title, "path": page_path(chosen, request)}
+    return {
+        "id": chosen.pk,
+        "title": chosen.title,
+        "path": page_path(chosen, request),
+        "lang": chosen.locale.language_code,
+    }
 
 
 def _settings_data(site, locale, visibility, request):

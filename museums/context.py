@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import replace
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -24,6 +25,7 @@ from . import queries
 from .choices import accessibility_by_group
 from .extensions import museum_sections, values_for
 from .filters import MuseumFilter
+from .time_zones import differs_from_site, zone_label
 
 DEFAULT_PER_PAGE = 20
 
@@ -42,6 +44,10 @@ def _build_card(museum, request):
         "place": f"{museum.city}, {museum.get_province_display()}",
         "tags": render_to_string("museums/includes/museum_card_tags.html", context),
         "schedule": museum.schedule,
+        # Caribbean museums: the card's "today" is in the museum's own zone, and says so.
+        "zone": zone_label(museum.timezone, museum.province, timezone.now())
+        if differs_from_site(museum.timezone)
+        else "",
     }
 
 
@@ -150,6 +156,8 @@ def museum_context(page, request, now=None):
         "today_hours": page.schedule.hours_on(today),
         "week_hours": page.schedule.week(today),
         "next_opening": page.next_opening(now),
+        # The table, today's hours and the next opening are all in the museum's zone; say which.
+        "zone_label": zone_label(page.timezone or settings.TIME_ZONE, page.province, now),
         "current_exhibitions": [e for e in exhibitions if e["start"] is None or e["start"] <= today],
         "upcoming_exhibitions": [e for e in exhibitions if e["start"] is not None and e["start"] > today],
         "accessibility_groups": Lazy(

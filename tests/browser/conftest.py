@@ -20,6 +20,29 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+# One demo page per page type in every language the site has (``settings.LANGUAGES``: a language
+# added later joins the suite by itself), translations and aliases alike: {label: {code: path}}.
+LOCALISED_SAMPLES = """
+import json
+from django.conf import settings
+from wagtail.models import Page
+from core.page_types import sample_pages
+codes = [code for code, _name in settings.LANGUAGES]
+found = {}
+for label, sample in sample_pages().items():
+    if sample is None:
+        continue
+    versions = Page.objects.filter(translation_key=sample.translation_key, live=True).select_related("locale")
+    found[label] = {v.locale.language_code: v.url for v in versions if v.locale.language_code in codes}
+print("SAMPLES=" + json.dumps({"languages": codes, "pages": found}))
+"""
+
+
+def _localised(env):
+    output = _manage(env, "shell", "--no-imports", "-c", LOCALISED_SAMPLES).stdout
+    return json.loads(output.rsplit("SAMPLES=", 1)[1])
+
+
 def _free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -42,6 +65,17 @@ def _manage(env, *args, timeout=600):
 def live_site(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    running = os.environ.get("BROWSER_SITE_URL")
+    if running:
+        # A site already running with the demo (``make run``), whose database this environment
+        # names: no second demo to load.
+        yield {
+            "base_url": running.rstrip("/"),
+            "samples": json.loads(_manage(dict(os.environ), "sample_urls").stdout),
+            "localised": _localised(dict(os.environ)),
+            "env": dict(os.environ),
+        }
+        return
     workdir = tmp_path_factory.mktemp("browser-site")
     env = {
         **{
@@ -59,6 +93,7 @@ def live_site(tmp_path_factory):
     _manage(env, "migrate", "--noinput")
     _manage(env, "load_demo", "--no-admin", "--verbosity", "0")
     samples = json.loads(_manage(env, "sample_urls").stdout)
+    localised = _localised(env)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
@@ -78,7 +113,7 @@ def live_site(tmp_path_factory):
                 server.kill()
                 raise RuntimeError("the test server did not start") from None
             time.sleep(0.3)
-    yield {"base_url": base_url, "samples": samples}
+    yield {"base_url": base_url, "samples": samples, "localised": localised, "env": env}
     server.terminate()
     server.wait(timeout=10)
     shutil.rmtree(workdir, ignore_errors=True)
