@@ -1,6 +1,6 @@
 """English translations of the demo, made through wagtail-localize's own workflow.
 
-After the content steps, every Dutch demo page (in tree order, so parents come first) and every
+After the content steps and the English tree's aliases (``core/demo.py``'s ``sync_tree``), every Dutch demo page (in tree order, so parents come first) and every
 Dutch theme and dossier gets what an editor's translation in the admin would give it: a
 ``TranslationSource`` extracted from the Dutch original, a ``Translation`` into English, one
 ``StringTranslation`` per segment (the English text for each Dutch source string) and
@@ -171,7 +171,7 @@ def _made_by_the_loader(page):
     return not page.revisions.exclude(user=None).exists()
 
 
-@seed_step(kind="demo", order=985, label="English translations")
+@seed_step(kind="demo", order=995, label="English translations")
 def translate(ctx):
     """Translate every Dutch demo page, theme and dossier into English (see the module)."""
     autodiscover_modules(f"demo_{LANGUAGE}")  # every app's texts (once loaded, a no-op)
