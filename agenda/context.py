@@ -71,7 +71,7 @@ def _load_occurrences(ids):
     return (
         apps.get_model("agenda", "EventOccurrence")
         .objects.filter(pk__in=ids)
-        .select_related("event", "event__organiser", "event__venue_museum")
+        .select_related("event", "event__locale", "event__organiser", "event__venue_museum")
         .prefetch_related(image_prefetch("event__image"))
         .in_bulk()
     )

@@ -25,13 +25,30 @@ from .models.occurrence import CancelledOccurrence, EventOccurrence
 FEED_DEFAULT_PAST_DAYS = 30
 
 
+def in_language(locale_code):
+    """A ``Q`` for the occurrences readers of a language are shown: those of its own events and,
+    in any language but the default, those of the default language's events that have no live
+    translation of their own in it yet (an English reader still finds an event described only in
+    Dutch; its card and API item say so). The Dutch original's own occurrence is listed, never
+    its alias's, so whatever hides the original (unpublished, private, under an unpublished
+    section) hides it here too: ``listable`` judges the original's own live flag and path."""
+    own = Q(locale__language_code=locale_code)
+    if locale_code == settings.LANGUAGE_CODE:
+        return own
+    translated = EventOccurrence.event.field.related_model.objects.filter(
+        locale__language_code=locale_code, alias_of__isnull=True, live=True
+    ).values("translation_key")
+    return own | Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(event__translation_key__in=translated)
+
+
 def occurrences(locale_code):
-    """Occurrences of events in a language, with the related rows lists use, sorted by start.
+    """Occurrences of events for readers of a language (``in_language``), with the related rows
+    lists use, sorted by start.
 
     Visibility is not applied: see ``listable`` and ``core.visibility``."""
     return (
         EventOccurrence.objects.windowed()
-        .filter(locale__language_code=locale_code)
+        .filter(in_language(locale_code))
         .select_related("event", "event__organiser", "event__venue_museum", "event__locale")
         .order_by("start", "pk")
     )

@@ -17,7 +17,8 @@ and, for the benchmarks, a ``scale.py`` module (scale data, ``manage.py generate
         for numbers in ctx.batches(ctx.scaled(5000), 250, "museums"):
             ctx.bulk_add_pages(index, [MuseumPage(slug=..., title=..., city=ctx.rng.choice(...))])
 
-The commands import every app's module of their kind, run its steps in order and print
+The commands import every app's module of their kind (and its modules per language, such as
+``demo_en.py`` with the English demo texts: ``core/demo_en.py``), run its steps in order and print
 progress (``label: n/total``). Demo steps are idempotent: a second ``load_demo`` changes
 nothing, and editors' changes to demo pages survive it. Scale steps draw every random choice
 from ``ctx.rng`` (seeded), so ``--seed`` reproduces the same data; ``--factor`` scales the
@@ -30,6 +31,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connections, router, transaction
 from django.db.models import F
@@ -87,6 +89,8 @@ def discover_steps(kind, only=()):
     ``only`` keeps the steps whose app or label is listed; an unknown name is an error.
     """
     autodiscover_modules(kind)
+    # Each app's texts in another language: ``demo_en.py`` (English) and so on.
+    autodiscover_modules(*(f"{kind}_{code}" for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES))
     steps = registered_steps(kind)
     wanted = set(only)
     unknown = wanted - {step.app for step in steps} - {step.label for step in steps}

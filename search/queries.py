@@ -5,9 +5,10 @@ import html
 import re
 from collections import Counter
 
+from django.conf import settings
 from django.db.models import Count
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from core.dependencies import page_m2m_fields
 from core.models import Dossier, Theme
@@ -25,10 +26,26 @@ def searchable_page_types():
 
 def public_search_queryset(model, visibility, locale=None):
     """Live pages of ``model`` the reader may see, without aliases (the API lists pages of their
-    own), in ``locale`` (a ``Locale``) when given; in the form search backends accept."""
+    own), in ``locale`` (a ``Locale``) when given; in the form search backends accept.
+
+    In a language other than the default, the default language's pages that have no live page of
+    their own in ``locale`` yet are searched too (as ``core.api.conventions.public_pages`` lists
+    them): a reader of English still finds a page only in Dutch, and its item says ``locale``."""
     queryset = visibility.search_filter(model.objects.live())
     aliases = Page.objects.filter(alias_of__isnull=False)
-    if locale is not None:
+    if locale is not None and locale.language_code != settings.LANGUAGE_CODE:
+        default = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        queryset = queryset.filter(locale__in=[locale, default])
+        aliases = aliases.filter(locale__in=[locale, default])
+        translated = Page.objects.filter(locale=locale, alias_of__isnull=True, live=True)
+        translated_ids = list(
+            Page.objects.filter(
+                locale=default, translation_key__in=translated.values("translation_key")
+            ).values_list("pk", flat=True)
+        )
+        if translated_ids:
+            queryset = queryset.exclude(pk__in=translated_ids)
+    elif locale is not None:
         queryset = queryset.filter(locale=locale)
         aliases = aliases.filter(locale=locale)
     alias_ids = list(aliases.values_list("pk", flat=True))

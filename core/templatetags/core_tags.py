@@ -244,10 +244,27 @@ def content_language(context, page=None):
 
 @register.filter
 def content_lang(page):
-    """The language of ``page``'s text when it is an alias (a page not translated yet, shown in
-    another language's tree): the default language, which every other language syncs from; ``""``
-    for a page of its own. For ``lang`` on a card's title and summary."""
-    return settings.LANGUAGE_CODE if getattr(page, "alias_of_id", None) else ""
+    """The language of ``page``'s text when it is not the reader's: for an alias (a page not
+    translated yet, shown in another language's tree) the default language, which every other
+    language syncs from; for a page of another language listed to this reader (an English
+    listing or search showing a Dutch page that has no translation) its own language, when its
+    locale was loaded with it (``select_related("locale")``; no query is made for it); ``""``
+    otherwise. For ``lang`` on a card's title and summary."""
+    if getattr(page, "alias_of_id", None):
+        return settings.LANGUAGE_CODE
+    locale = getattr(getattr(page, "_state", None), "fields_cache", {}).get("locale")
+    if locale is not None and locale.language_code != (get_language() or settings.LANGUAGE_CODE):
+        return locale.language_code
+    return ""
+
+
+@register.filter
+def language_name(code):
+    """The name of the language ``code`` in the reader's language ("Dutch" on the English site)."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
 
 
 @register.simple_tag(takes_context=True)
