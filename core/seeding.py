@@ -1,7 +1,8 @@
 """Seeding the database: demo content and scale data, through one registry and one context.
 
-Each app seeds the database with a ``demo.py`` module (demo content, ``manage.py load_demo``)
-and, for the benchmarks, a ``scale.py`` module (scale data, ``manage.py generate_scale``)::
+Each app seeds the database with a ``demo.py`` module (demo content, ``manage.py load_demo``;
+translations may live beside it in ``demo_<language>.py``, e.g. ``demo_pap.py``) and, for the
+benchmarks, a ``scale.py`` module (scale data, ``manage.py generate_scale``)::
 
     from core.seeding import seed_step
 
@@ -30,6 +31,7 @@ import random
 import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.management.color import no_style
 from django.db import connections, router, transaction
 from django.db.models import F
@@ -86,7 +88,8 @@ def discover_steps(kind, only=()):
 
     ``only`` keeps the steps whose app or label is listed; an unknown name is an error.
     """
-    autodiscover_modules(kind)
+    # ``demo.py`` and, per language of the site, ``demo_<language>.py`` (e.g. ``demo_pap.py``).
+    autodiscover_modules(kind, *(f"{kind}_{code}" for code, _name in settings.LANGUAGES))
     steps = registered_steps(kind)
     wanted = set(only)
     unknown = wanted - {step.app for step in steps} - {step.label for step in steps}

@@ -1,0 +1,102 @@
+"""Django's own strings that the public site shows in Papiamentu (language names, the names of
+months and days in dates, form errors). Django ships no Papiamentu catalogue, and a language without one falls back
+to the default language (Dutch): listing them here keeps them in locale/pap/ when ``makemessages``
+runs again. Nothing imports this module."""
+
+from django.utils.translation import gettext_noop, ngettext_lazy, pgettext_lazy
+
+LANGUAGE_NAMES = [
+    gettext_noop("Dutch"),
+    gettext_noop("English"),
+]
+DATES = [
+    gettext_noop("January"),
+    gettext_noop("jan"),
+    gettext_noop("February"),
+    gettext_noop("feb"),
+    gettext_noop("March"),
+    gettext_noop("mar"),
+    gettext_noop("April"),
+    gettext_noop("apr"),
+    gettext_noop("May"),
+    gettext_noop("may"),
+    gettext_noop("June"),
+    gettext_noop("jun"),
+    gettext_noop("July"),
+    gettext_noop("jul"),
+    gettext_noop("August"),
+    gettext_noop("aug"),
+    gettext_noop("September"),
+    gettext_noop("sep"),
+    gettext_noop("October"),
+    gettext_noop("oct"),
+    gettext_noop("November"),
+    gettext_noop("nov"),
+    gettext_noop("December"),
+    gettext_noop("dec"),
+    gettext_noop("Mon"),
+    gettext_noop("Tue"),
+    gettext_noop("Wed"),
+    gettext_noop("Thu"),
+    gettext_noop("Fri"),
+    gettext_noop("Sat"),
+    gettext_noop("Sun"),
+]
+MONTHS_IN_CONTEXT = [
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("abbrev. month", "Jan."),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("abbrev. month", "Feb."),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("abbrev. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("abbrev. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("abbrev. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("abbrev. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("abbrev. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("abbrev. month", "Aug."),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("abbrev. month", "Sept."),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("abbrev. month", "Oct."),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("abbrev. month", "Nov."),
+    pgettext_lazy("alt. month", "December"),
+    pgettext_lazy("abbrev. month", "Dec."),
+]
+FORMS = [
+    gettext_noop("This field is required."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid time."),
+    gettext_noop("Enter a valid date/time."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a valid value."),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("Enter a list of values."),
+    gettext_noop("Null characters are not allowed."),
+    gettext_noop("Unknown"),
+    gettext_noop("Yes"),
+    gettext_noop("No"),
+    gettext_noop("midnight"),
+    gettext_noop("noon"),
+]
+FORMS_PLURAL = [
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        0,
+    ),
+    ngettext_lazy(
+        "Ensure this value has at least %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at least %(limit_value)d characters (it has %(show_value)d).",
+        0,
+    ),
+]
