@@ -251,7 +251,8 @@ TASKS = {
 LANGUAGE_CODE = "nl"
 # Papiamentu (the language of Aruba, Bonaire and Curaçao; ISO 639-2/3 ``pap``) is not among
 # Django's languages: its language info is added here, its plural rule is in the header of
-# locale/pap/LC_MESSAGES/django.po and its date and number formats in config/formats/pap/.
+# locale/pap/LC_MESSAGES/django.po, its date and number formats are in config/formats/pap/ and
+# Django's own strings the site shows (month and day names, form errors) in config/locale/pap/.
 LANG_INFO.setdefault("pap", {"bidi": False, "code": "pap", "name": "Papiamento", "name_local": "Papiamentu"})
 LANGUAGES = [
     ("nl", "Nederlands"),
@@ -260,7 +261,7 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
 FORMAT_MODULE_PATH = ["config.formats"]
 # Translations in these languages are first drafts until a native speaker has reviewed them
 # (``core.reviews``: a warning in the page editor, a report, a note on the public page).

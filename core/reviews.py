@@ -1,9 +1,10 @@
 """First-draft translations: pages in a language of ``settings.TRANSLATION_REVIEW_LANGUAGES``
 (Papiamentu) await review by a native speaker until an editor marks them as reviewed.
 
-- the page editor shows a warning on every such page that is not reviewed yet, with a button
-  that marks it as reviewed (``before_edit_page``);
-- the report *Translations awaiting review* (menu Reports) lists them all, with the same button;
+- the page editor shows a warning on every such page that is not reviewed yet, with a link to
+  the report (``before_edit_page``);
+- the report *Translations awaiting review* (menu Reports) lists them all, each with a button
+  that marks it as reviewed (``mark_reviewed``; ``mark_draft`` undoes it);
 - the public page carries a short note (``{% translation_draft page %}`` in ``base.html``).
 
 Aliases (pages not translated at all) are not drafts: they show the Dutch original, marked as
