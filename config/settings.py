@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_choice, env_int, env_json_object, env_list, env_str
@@ -249,13 +250,23 @@ TASKS = {
 # --- Internationalisation -----------------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
+# Papiamentu (the language of Aruba, Bonaire and Curaçao; ISO 639-2/3 ``pap``) is not among
+# Django's languages: its language info is added here, its plural rule is in the header of
+# locale/pap/LC_MESSAGES/django.po, its date and number formats are in config/formats/pap/ and
+# Django's own strings the site shows (month and day names, form errors) in config/locale/pap/.
+LANG_INFO.setdefault("pap", {"bidi": False, "code": "pap", "name": "Papiamento", "name_local": "Papiamentu"})
 LANGUAGES = [
     ("nl", "Nederlands"),
     ("en", "English"),
+    ("pap", "Papiamentu"),
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "config" / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
+# Translations in these languages are first drafts until a native speaker has reviewed them
+# (``core.reviews``: a warning in the page editor, a report, a note on the public page).
+TRANSLATION_REVIEW_LANGUAGES = ["pap"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,8 @@
 """Seeding the database: demo content and scale data, through one registry and one context.
 
-Each app seeds the database with a ``demo.py`` module (demo content, ``manage.py load_demo``)
-and, for the benchmarks, a ``scale.py`` module (scale data, ``manage.py generate_scale``)::
+Each app seeds the database with a ``demo.py`` module (demo content, ``manage.py load_demo``;
+translations may live beside it in ``demo_<language>.py``, e.g. ``demo_pap.py``) and, for the
+benchmarks, a ``scale.py`` module (scale data, ``manage.py generate_scale``)::
 
     from core.seeding import seed_step
 
@@ -88,9 +89,9 @@ def discover_steps(kind, only=()):
 
     ``only`` keeps the steps whose app or label is listed; an unknown name is an error.
     """
-    autodiscover_modules(kind)
-    # Each app's texts in another language: ``demo_en.py`` (English) and so on.
-    autodiscover_modules(*(f"{kind}_{code}" for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES))
+    # ``demo.py`` and, per content language of the site, ``demo_<language>.py`` (``demo_en.py``,
+    # ``demo_pap.py``): each app's texts in that language.
+    autodiscover_modules(kind, *(f"{kind}_{code}" for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES))
     steps = registered_steps(kind)
     wanted = set(only)
     unknown = wanted - {step.app for step in steps} - {step.label for step in steps}

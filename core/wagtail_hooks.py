@@ -1,15 +1,17 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
-from . import cachetags, deletion, documents, twofactor, twofactor_views
+from . import cachetags, deletion, documents, reviews, twofactor, twofactor_views
 from .models import Dossier, Organisation, Theme
 from .visibility import Visibility
 
@@ -114,3 +116,39 @@ def twofactor_account_item(request):
         "label": gettext("Set up two-factor authentication"),
         "help_text": gettext("Ask for a code from an app on your phone after your password."),
     }
+
+
+# --- first-draft translations (core.reviews) ----------------------------------------------------
+
+
+@hooks.register("before_edit_page")
+def translation_draft_warning(request, page):
+    reviews.editor_warning(request, page)
+
+
+@hooks.register("register_admin_urls")
+def translation_review_urls():
+    report = reviews.AwaitingReviewView
+    urls = [
+        path("", report.as_view(), name="index"),
+        path("results/", report.as_view(results_only=True), name="results"),
+        path("<int:page_id>/reviewed/", reviews.mark_reviewed, name="mark_reviewed"),
+        path("<int:page_id>/draft/", reviews.mark_draft, name="mark_draft"),
+    ]
+    return [path("reports/translations/", include((urls, "translation_reviews")))]
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def translation_review_menu_item():
+    return EditorMenuItem(
+        _("Translations awaiting review"),
+        reverse("translation_reviews:index"),
+        name="translations-awaiting-review",
+        icon_name="warning",
+        order=1400,
+    )

@@ -16,6 +16,7 @@ from core.api.conventions import (
     PageItem,
     PageRef,
     WindowParams,
+    get_locale,
     page_item,
     page_ref,
 )
@@ -211,8 +212,7 @@ def suggest(request, params: Query[SuggestParams]):
     query = " ".join(params.q.split())
     if not query:
         raise invalid([{"name": "q", "reason": "must contain a word"}])
-    locale = Locale.objects.get(language_code=params.locale)
-    queryset = public_search_queryset(Page, Visibility.public(), locale)
+    queryset = public_search_queryset(Page, Visibility.public(), get_locale(params.locale))
     try:
         found = list(queryset.autocomplete(query, fields=["title"])[: params.limit])
     except UNAVAILABLE as error:

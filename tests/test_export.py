@@ -182,10 +182,17 @@ def test_every_public_page_of_every_type_and_language_is_exported(exported):
     exported_kinds = {(label, locale) for label, locale, _url in exported.public.values()}
     for model in project_page_models():
         assert (model._meta.label, "nl") in exported_kinds, f"no {model._meta.label} exported"
-    assert {locale for _label, locale, _url in exported.public.values()} == {"nl", "en"}
+    assert {locale for _label, locale, _url in exported.public.values()} == {"nl", "en", "pap"}
     # Listings with their pagination, feeds per type, the sitemap and robots.txt, 404 pages.
     files = {entry["file"] for unit in units.values() for entry in unit["files"].values()}
-    assert {"sitemap.xml", "robots.txt", "404.html", "en/404.html", "agenda/ical/index.ics"} <= files
+    assert {
+        "sitemap.xml",
+        "robots.txt",
+        "404.html",
+        "en/404.html",
+        "pap/404.html",
+        "agenda/ical/index.ics",
+    } <= files
     assert "agenda/rss/index.rss" in files
     assert "agenda/ical/_q/type=webinar/index.ics" in files
     assert any(file.startswith("kennisbank/rss/_q/kind=") for file in files)

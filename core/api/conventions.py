@@ -283,5 +283,7 @@ def paginate(request, items, params, serialize, count=None):
 
 
 def get_locale(code):
-    """The ``Locale`` of a language code that ``LocaleParams`` has validated."""
-    return Locale.objects.get(language_code=code)
+    """The ``Locale`` of a language code that ``LocaleParams`` has validated; the default
+    locale when the language has no ``Locale`` row yet (a language just added to ``LANGUAGES``
+    has no pages either: its lists are empty, never a 500)."""
+    return Locale.objects.filter(language_code=code).first() or Locale.get_default()

@@ -1,6 +1,7 @@
 from .backlog import SearchIndexBacklog
 from .base import BasePage
 from .changes import Change, ChangeFeedState
+from .reviews import TranslationReview
 from .settings import SiteSettings
 from .taxonomy import Dossier, Organisation, Theme
 
@@ -13,4 +14,5 @@ __all__ = [
     "SearchIndexBacklog",
     "SiteSettings",
     "Theme",
+    "TranslationReview",
 ]
