@@ -42,7 +42,9 @@ def test_the_chrome_in_each_language(client, site):
     assert english["privacy"]["path"] == "/en/privacy/" and english["privacy"]["title"] == "Privacy statement"
     assert english["home"]["path"] == "/en/"
     # The HTML footer links the same statement.
-    assert b'href="/privacy/" data-statement="privacy">Privacyverklaring</a>' in client.get("/over-ons/").content
+    assert (
+        b'href="/privacy/" data-statement="privacy">Privacyverklaring</a>' in client.get("/over-ons/").content
+    )
 
 
 def test_members_only_sections_stay_out_and_changes_show_at_once(client, site):
