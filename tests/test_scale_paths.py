@@ -35,10 +35,11 @@ def get(client, url):
     return response.json()
 
 
-def queries_of(client, url):
+def counts_asked(client, url):
+    """The body of ``url`` and how many of its queries were counts."""
     with CaptureQueriesContext(connection) as context:
         body = get(client, url)
-    return body, len(context)
+    return body, sum("COUNT(" in query["sql"].upper() for query in context.captured_queries)
 
 
 def new_exhibition(museum, title, **fields):
@@ -51,10 +52,10 @@ def new_exhibition(museum, title, **fields):
 @pytest.mark.parametrize("query", ["", "?current=true", "?family_friendly=true", "?limit=5&offset=3"])
 def test_an_exhibition_count_is_kept_and_follows_a_publish_and_an_unpublish(demo, client, query):
     url = EXHIBITIONS + query
-    first, cold = queries_of(client, url)
-    again, warm = queries_of(client, url)
+    first, cold = counts_asked(client, url)
+    again, warm = counts_asked(client, url)
     assert again == first
-    assert warm == cold - 1, "the second request reads the count from the cache"
+    assert warm < cold, "the second request reads the count from the cache"
 
     museum = MuseumPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
     added = new_exhibition(museum, "Zqwteller", family_friendly=True)
