@@ -318,6 +318,9 @@ def main():
     parser.add_argument("--factor", type=float, default=1.0)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--only", action="append", choices=sorted(SECTIONS), help="Only these sections.")
+    parser.add_argument(
+        "--match", action="append", help="Only requests whose label contains this text (repeatable)."
+    )
     parser.add_argument("--budget", type=float, default=150.0, help="p95 budget in ms (flagged above).")
     parser.add_argument("--write", help="Report file (default bench/results/scale-<vendor>.md).")
     parser.add_argument("--no-write", action="store_true", help="Print only.")
@@ -340,6 +343,8 @@ def main():
     cases = []
     for name in args.only or SECTIONS:
         cases += SECTIONS[name]()
+    if args.match:
+        cases = [case for case in cases if any(text in case[1] for text in args.match)]
     client = Client(HTTP_HOST="localhost")
     rows = []
     for number, (section, label, url) in enumerate(cases, start=1):

@@ -201,7 +201,7 @@ def _fresh(recorded, tags, current):
     return set(recorded) == tags and all(current.get(tag) == version for tag, version in recorded.items())
 
 
-def cached_many(entries, compute_missing, timeout=None):
+def cached_many(entries, compute_missing, timeout=None, *, record=None):
     """``{key: value}`` for ``entries`` (``{key: tags}``): ``cached`` for many keys at once.
 
     One cache read for the versions of all the entries' tags; entries not held fresh in this
@@ -210,12 +210,22 @@ def cached_many(entries, compute_missing, timeout=None):
     for list items (``core.api.conventions.ItemCache``): a window of 20 items costs a read or
     two instead of loading and serialising 20 objects. Values are shared within the process:
     callers must not change them.
+
+    ``record``: the tags recorded for the response being computed instead of every entry's own
+    (a page of 20 museum cards then carries two tags, not 20, and each hit of the page cache
+    checks two). Only for tags that *cover* the entries' tags: every change that bumps an
+    entry's tag bumps one of them as well (``core.dependencies`` bumps the tag of a page's type
+    with the page's own, and the tags of its ancestors with a child's), so the response goes
+    stale whenever one of its entries does.
     """
     if not entries:
         return {}
     tags_of = {key: set(tags) | {EPOCH} for key, tags in entries.items()}
-    for tags in tags_of.values():
-        depends_on(*tags)
+    if record is None:
+        for tags in tags_of.values():
+            depends_on(*tags)
+    else:
+        depends_on(EPOCH, *record)
     current = versions(set().union(*tags_of.values()))
     result, shared = {}, []
     for key, tags in tags_of.items():

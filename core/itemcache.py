@@ -42,8 +42,10 @@ class ItemCache:
         host = request.get_host() if request is not None else ""
         return f"api-item:{self.name}:{translation.get_language()}:{host}:"
 
-    def items(self, rows, request):
-        """The served items of ``rows`` (dicts with ``fields``), in order."""
+    def items(self, rows, request, *, record=None):
+        """The served items of ``rows`` (dicts with ``fields``), in order. ``record``: the tags
+        that cover the items' own for the response (see ``cached_many``); by default each item's
+        tags are recorded."""
         prefix = self.key_prefix(request)
         keys = {f"{prefix}{row[self.key]}": row[self.key] for row in rows}
 
@@ -55,7 +57,7 @@ class ItemCache:
         for row in rows:
             key = f"{prefix}{row[self.key]}"
             tags[key] = self.tags(row) if self.tags else [page_tag(row[self.key])]
-        cached = cached_many(tags, compute)
+        cached = cached_many(tags, compute, record=record)
         items = []
         for row in rows:
             item = cached.get(f"{prefix}{row[self.key]}")

@@ -31,6 +31,7 @@ from core.api.conventions import (
 from core.api.images import Image
 from core.api.problems import Problem, invalid, not_found
 from core.api.schema import Schema
+from core.cachetags import type_tag
 from core.itemcache import ItemCache
 from core.models import Theme
 from core.visibility import Visibility
@@ -328,6 +329,8 @@ def _load_museums(ids):
 # per request (``museum_item_finish``).
 MUSEUM_ITEMS = ItemCache("museums", load=_load_museums, build=museum_item_static)
 MUSEUM_ITEMS_BY_DISTANCE = replace(MUSEUM_ITEMS, fields=("pk", "distance_km"))
+# What the lists' counts depend on besides their SQL (``Pagination``'s ``count_tags``).
+LIST_COUNT_TAGS = (type_tag(MuseumPage), type_tag(ExhibitionPage))
 
 
 @router.get("/museums/", response={200: MuseumList, 400: Problem, 410: Problem}, summary="Find museums")
@@ -341,7 +344,9 @@ def list_museums(request, params: Query[MuseumParams]):
     queryset = filterset.qs
     items = MUSEUM_ITEMS_BY_DISTANCE if "distance_km" in queryset.query.annotations else MUSEUM_ITEMS
     items = replace(items, finish=lambda item, row, request: museum_item_finish(item, row, now))
-    return Pagination(request, params).respond_cached(queryset, items)
+    # The count is kept: museums change with their publishing (their type's tag), and the text
+    # filter reads exhibition titles; the clock filters pass their kept id sets as parameters.
+    return Pagination(request, params, count_tags=LIST_COUNT_TAGS).respond_cached(queryset, items)
 
 
 @router.get("/museums/{museum_id}/", response={200: MuseumDetail, 404: Problem}, summary="One museum")
@@ -384,5 +389,9 @@ def list_exhibitions(request, params: Query[ExhibitionParams]):
         family_friendly=params.family_friendly,
     )
     return paginate(
-        request, WithMuseums(queryset), params, lambda page: exhibition_item(page, request, today)
+        request,
+        WithMuseums(queryset),
+        params,
+        lambda page: exhibition_item(page, request, today),
+        count_tags=LIST_COUNT_TAGS,
     )

@@ -82,6 +82,10 @@ def finder_context(index, request, museums, now=None):
         MUSEUM_CARDS, fields=fields, finish=lambda card, row, _request: _finish_card(card, row, now)
     )
     per_page = index.per_page or DEFAULT_PER_PAGE
+    # A card goes stale with its museum's tag; every change that bumps a museum's tag bumps the
+    # finder's (an ancestor: a child exhibition, a move or rename above) or the museum type's
+    # (the museum itself, what it references or shows): the page carries those two only.
+    listing_tags = [page_tag(index), type_tag(apps.get_model("museums", "MuseumPage"))]
     if CLOCK_FILTERS.isdisjoint(request.GET):
         # The page's rows and count depend on content only: kept per filters, page number and
         # reader until a museum or the finder changes ("open now" is added per request).
@@ -89,13 +93,13 @@ def finder_context(index, request, museums, now=None):
         paged, _extra = kept_page(
             request,
             fragment_key("museum-finder", request, index, digest),
-            [page_tag(index), type_tag(apps.get_model("museums", "MuseumPage"))],
+            listing_tags,
             lambda: cards.window(queryset),
             per_page,
         )
     else:
         paged = paginate(request, cards.window(queryset), per_page)
-    results = cards.items(list(paged.page.object_list), request)
+    results = cards.items(list(paged.page.object_list), request, record=listing_tags)
     return {
         "filter": filterset,
         "filter_errors": {},

@@ -279,6 +279,7 @@ class WithMuseums:
 
     def __init__(self, exhibitions):
         self.exhibitions = exhibitions
+        self.queryset = exhibitions  # what ``Pagination`` counts (and may keep the count of)
         self.model = exhibitions.model
 
     def filter(self, *args, **kwargs):
@@ -286,6 +287,10 @@ class WithMuseums:
 
     def count(self):
         return self.exhibitions.count()
+
+    def reverse(self):
+        """The same exhibitions in the opposite order (``Pagination`` reads deep windows so)."""
+        return WithMuseums(self.exhibitions.reverse())
 
     def __getitem__(self, window):
         # The window's ids first, on the exhibition and page tables alone, then the rows with

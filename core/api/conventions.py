@@ -14,6 +14,7 @@
 - Errors: ``not_found(kind, id)`` for a missing detail, ``invalid(errors)`` for filters.
 """
 
+import hashlib
 import re
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -27,6 +28,7 @@ from wagtail.models import Locale, Page
 from core import changes
 from core.api.schema import Schema
 from core.bounds import MAX_ID, out_of_range_reason, year_in_range
+from core.cachetags import cached
 from core.links import page_path, public_url
 from core.visibility import Visibility
 
@@ -161,14 +163,43 @@ def list_schema(item_schema, name=None):
     )
 
 
-class Pagination:
-    """One window of a list, the same for every list of the API."""
+def kept_count(queryset, tags):
+    """``queryset.count()``, kept in the cache until one of ``tags`` is bumped.
 
-    def __init__(self, request, params):
+    The key is the count's SQL and its parameters, so two lists share a count only when they
+    ask the same question; ``tags`` must name everything that changes the answer besides what
+    the SQL says (for a list of pages: the tag of their type, which every publish, unpublish,
+    move, delete and privacy change of one of them bumps, ``core.dependencies``). A question
+    that names the moment (a ``now`` parameter) gets a key of its own each time: pass only
+    querysets whose parameters are stable."""
+    sql, params = queryset.order_by().query.sql_with_params()
+    digest = hashlib.sha256(f"{queryset.db}\n{sql}\n{params!r}".encode()).hexdigest()[:32]
+    return cached(f"api-count:{queryset.model._meta.label_lower}:{digest}", tags, queryset.count)
+
+
+class Pagination:
+    """One window of a list, the same for every list of the API.
+
+    ``count_tags``: keep the list's count (``kept_count``) under these tags, for lists whose
+    count must read every matching row (thousands of exhibitions) and whose questions do not
+    follow the clock. Without them, or with ``modified_since``, the count is asked every time.
+    """
+
+    def __init__(self, request, params, *, count_tags=None):
         self.request = request
         self.limit = params.limit
         self.offset = params.offset
         self.modified_since = getattr(params, "modified_since", None)
+        self.count_tags = count_tags
+
+    def count(self, items):
+        """How many ``items`` (a queryset, a list, or anything with ``count()``) there are."""
+        if isinstance(items, list) or not hasattr(items, "count"):
+            return len(items)
+        queryset = getattr(items, "queryset", items)
+        if self.count_tags and self.modified_since is None and hasattr(queryset, "query"):
+            return kept_count(queryset, self.count_tags)
+        return items.count()
 
     def since(self, items):
         """``items`` (a queryset, or anything with ``model`` and ``filter``) narrowed to
@@ -183,13 +214,27 @@ class Pagination:
         query["limit"] = str(self.limit)
         return public_url(self.request.path) + "?" + query.urlencode()
 
+    def window(self, items, count):
+        """The window's objects of ``items`` (``count`` long).
+
+        A window in the second half of a list totally ordered in SQL (its last sort key is the
+        primary key) is read from the end: the same rows as ``ORDER BY ... OFFSET`` from the
+        start, found by sorting past ``count - offset`` rows instead of ``offset``. Offset 40,000
+        of 50,000 exhibitions then sorts 10,000 rows, not 40,000."""
+        start, stop = self.offset, min(self.offset + self.limit, count)
+        if start >= stop:
+            return []
+        if count - stop < start and _totally_ordered(items):
+            return list(items.reverse()[count - stop : count - start])[::-1]
+        return list(items[start:stop])
+
     def respond(self, items, serialize, count=None):
         """``{"count", "next", "previous", "items"}`` for ``items`` (a queryset or a list);
         ``serialize`` maps each object of the window to a dict."""
         items = self.since(items)
         if count is None:
-            count = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
-        window = list(items[self.offset : self.offset + self.limit]) if self.offset < count else []
+            count = self.count(items)
+        window = self.window(items, count)
         following = self.offset + self.limit
         return {
             "count": count,
@@ -202,11 +247,8 @@ class Pagination:
         """``respond`` for a queryset whose items ``item_cache`` keeps (``core.itemcache``)."""
         queryset = self.since(queryset)
         if count is None:
-            count = queryset.count()
-        rows = []
-        if self.offset < count:
-            window = item_cache.window(queryset)
-            rows = list(window[self.offset : self.offset + self.limit])
+            count = self.count(queryset)
+        rows = self.window(item_cache.window(queryset), count) if self.offset < count else []
         following = self.offset + self.limit
         return {
             "count": count,
@@ -214,6 +256,23 @@ class Pagination:
             "previous": self._link(max(0, self.offset - self.limit)) if self.offset > 0 else None,
             "items": item_cache.items(rows, self.request),
         }
+
+
+_PRIMARY_KEYS = {"pk", "-pk", "id", "-id"}
+
+
+def _totally_ordered(items):
+    """Whether ``items`` can be read backwards exactly: a queryset (or a wrapper offering
+    ``reverse()`` and ``queryset``) explicitly ordered with the primary key last, so that no two
+    rows tie and the reversed order is the exact mirror (NULLs included, on both databases)."""
+    queryset = getattr(items, "queryset", items)
+    query = getattr(queryset, "query", None)
+    if query is None or not hasattr(items, "reverse") or not query.order_by or query.distinct_fields:
+        return False
+    last = query.order_by[-1]
+    return isinstance(last, str) and (
+        last in _PRIMARY_KEYS or last.lstrip("-") == queryset.model._meta.pk.attname
+    )
 
 
 class LoadedWindows:
@@ -277,9 +336,9 @@ def modified_since(items, since):
         ) from None
 
 
-def paginate(request, items, params, serialize, count=None):
-    """Shorthand for ``Pagination(request, params).respond(items, serialize, count)``."""
-    return Pagination(request, params).respond(items, serialize, count)
+def paginate(request, items, params, serialize, count=None, *, count_tags=None):
+    """Shorthand for ``Pagination(request, params, count_tags=...).respond(items, serialize, count)``."""
+    return Pagination(request, params, count_tags=count_tags).respond(items, serialize, count)
 
 
 def get_locale(code):
