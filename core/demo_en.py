@@ -82,11 +82,14 @@ def english(text, field="", model="*"):
 
 
 def _segments(instance):
-    return {
-        segment.path: segment.string.data
-        for segment in extract_segments(instance)
-        if isinstance(segment, StringSegmentValue)
-    }
+    """{(path, n): text} of the instance's strings: a rich text field gives several strings
+    (paragraphs, list items) under one path, numbered in their order."""
+    segments, seen = {}, defaultdict(int)
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            segments[(segment.path, seen[segment.path])] = segment.string.data
+            seen[segment.path] += 1
+    return segments
 
 
 def _plain(data):
@@ -104,31 +107,37 @@ def _english_segment(data, field, model):
 
 
 def _english_for(source_segments, instance, existing):
-    """{path: English} for every source string of ``instance``; ``existing`` holds the texts of
-    an English copy the loader made earlier (kept where they differ from the Dutch)."""
+    """{(path, Dutch): English} for every source string of ``instance``; ``existing`` holds the
+    texts of an English copy the loader made earlier (kept where they differ from the Dutch)."""
     model = type(instance).__name__
     result, missing = {}, []
-    for path, text in source_segments.items():
-        field = path.split(".")[0]
+
+    def kept(key, text):
+        return existing.get(key) not in (None, text)
+
+    for key, text in source_segments.items():
+        field = key[0].split(".")[0]
         if field == "slug":
             continue
-        if existing.get(path) not in (None, text):
-            result[path] = existing[path]
+        if kept(key, text):
+            result[(key[0], text)] = existing[key]
             continue
         try:
-            result[path] = _english_segment(text, field, model)
+            result[(key[0], text)] = _english_segment(text, field, model)
         except Missing as error:
             missing.extend(error.args)
-    for path, text in source_segments.items():
-        if path.split(".")[0] != "slug":
+    for key, text in source_segments.items():
+        if key[0].split(".")[0] != "slug":
             continue
-        if existing.get(path) not in (None, text):
-            result[path] = existing[path]
-        elif "title" in result and result["title"] != source_segments["title"] and not text.isdigit():
-            title = StringValue(result["title"]).render_text()
-            result[path] = slugify(title.replace("(demo)", "")) or text
+        dutch_title = source_segments.get(("title", 0))
+        english_title = result.get(("title", dutch_title))
+        if kept(key, text):
+            result[(key[0], text)] = existing[key]
+        elif english_title not in (None, dutch_title) and not text.isdigit():
+            title = StringValue(english_title).render_text()
+            result[(key[0], text)] = slugify(title.replace("(demo)", "")) or text
         else:
-            result[path] = text
+            result[(key[0], text)] = text
     if missing:
         raise Missing(*missing)
     return result
@@ -151,7 +160,7 @@ def translate_instance(instance, locale, existing=None):
             locale=locale,
             context=segment.context,
             defaults={
-                "data": texts[segment.context.path],
+                "data": texts[(segment.context.path, segment.string.data)],
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 "tool_name": "",
                 "has_error": False,

@@ -19,17 +19,19 @@ drawn without them (Curaçao as "Curacao"); the alternative text keeps the real 
 
 import hashlib
 import io
+import json
 import unicodedata
 
 from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import dateformat, translation
 from django.utils.text import slugify
 from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Collection, ReferenceIndex, Site
+from wagtail.models import Collection, Locale, ReferenceIndex, Site
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from core.models import SiteSettings
 from core.seeding import seed_step
@@ -381,7 +383,7 @@ def illustrate(page, kind, collection):
 
 
 def _set_revision_field(revision, field, image):
-    if revision is not None and revision.content.get(field) is None:
+    if revision is not None and revision.content.get(field) != image.pk:
         revision.content[field] = image.pk
         revision.save(update_fields=["content"])
 
@@ -412,7 +414,37 @@ def site_card(collection, language="nl"):
     )
 
 
-@seed_step(kind="demo", order=900, label="demo illustrations")
+def _showing_their_originals(model, field):
+    """Translations of their own (not aliases) that show their original's picture, as
+    wagtail-localize copies it into a translation: they get a picture in their own language."""
+    default = Locale.get_default()
+    originals = model.objects.filter(locale=default, translation_key=OuterRef("translation_key"))
+    return (
+        model.objects.filter(alias_of__isnull=True, **{f"{field}__isnull": False})
+        .exclude(locale=default)
+        .filter(**{f"{field}_id": Subquery(originals.values(f"{field}_id")[:1])})
+    )
+
+
+def keep_through_syncs(page, field, image):
+    """Record ``image`` as the translation's own value of ``field`` (wagtail-localize's
+    override of a synchronised field), so that syncing the translation with its source later
+    keeps it instead of copying the original's picture back. Nothing to record where the
+    source had no picture when it was last extracted."""
+    original = page.get_translation_or_none(Locale.get_default())
+    source = original and TranslationSource.objects.get_for_instance_or_none(original)
+    if source is None:
+        return
+    segment = OverridableSegment.objects.filter(source=source, context__path=field).first()
+    if segment is not None:
+        SegmentOverride.objects.update_or_create(
+            locale=page.locale, context=segment.context, defaults={"data_json": json.dumps(image.pk)}
+        )
+
+
+# After the English translations (995): a page translated through wagtail-localize starts with
+# its original's picture, and gets one in its own language here.
+@seed_step(kind="demo", order=998, label="demo illustrations")
 def load(ctx):
     """Draw and attach a picture to every page of ``TARGETS`` that has none (pages of their
     own, in every language; aliases follow their original), then the wordmark card as the home
@@ -426,7 +458,8 @@ def load(ctx):
         except LookupError:  # a section that is not installed
             continue
         pages = (
-            model.objects.filter(alias_of__isnull=True, **{f"{field}__isnull": True})
+            model.objects.filter(alias_of__isnull=True)
+            .filter(Q(**{f"{field}__isnull": True}) | Q(pk__in=_showing_their_originals(model, field)))
             .select_related("locale", "latest_revision", "live_revision")
             .order_by("path")
         )
@@ -435,14 +468,19 @@ def load(ctx):
     for page, field, kind in ctx.progress(jobs, "pictures"):
         image, created = illustrate(page, kind, collection)
         attach(page, field, image)
+        if page.locale_id != Locale.get_default().pk:
+            keep_through_syncs(page, field, image)
         ctx.created += int(created)
     # The home pages are shared with the wordmark card (the hero is too wide for Open Graph).
     home_model = apps.get_model("home", "HomePage")
-    for home in home_model.objects.filter(alias_of__isnull=True, social_image__isnull=True).select_related(
-        "locale", "latest_revision", "live_revision"
-    ):
+    homes = home_model.objects.filter(alias_of__isnull=True).filter(
+        Q(social_image__isnull=True) | Q(pk__in=_showing_their_originals(home_model, "social_image"))
+    )
+    for home in homes.select_related("locale", "latest_revision", "live_revision"):
         card, created = site_card(collection, _language(home))
         attach(home, "social_image", card)
+        if home.locale_id != Locale.get_default().pk:
+            keep_through_syncs(home, "social_image", card)
         ctx.created += int(created)
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:

@@ -34,7 +34,16 @@ def test_load_demo_builds_the_site_shows_progress_and_prints_the_admin_login():
 def test_load_demo_runs_only_the_steps_asked_for(site_root):
     out = io.StringIO()
     call_command("load_demo", only="core", no_admin=True, stdout=out)
-    assert "[1/4] themes, dossiers and organisations" in out.getvalue()
+    steps = [line.split("] ", 1)[1] for line in out.getvalue().splitlines() if line.startswith("[")]
+    assert steps == [
+        "themes, dossiers and organisations",
+        "site settings",
+        "synchronise the English tree",
+        "synchronise the Papiamentu tree",
+        "English translations",
+        "demo illustrations",
+    ]
+    assert "no Papiamentu locale yet" in out.getvalue()
     assert "English aliases to create: 0" in out.getvalue()
     assert Theme.objects.filter(locale__language_code="en").count() == 5
     with pytest.raises(CommandError, match="Unknown demo step"):
