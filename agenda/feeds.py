@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from core.cachetags import cached_many, page_tag, type_tag
 from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
+from core.languages import text_language
 from core.links import page_url, public_url
 from core.models import Organisation
 from core.singleline import one_line
@@ -222,6 +223,7 @@ def build_rss(occurrences, request, *, title, link, description, language, built
             pubdate=event.first_published_at,
             updateddate=event.last_published_at,
             categories=[event.get_event_type_display()],
+            content_language=text_language(event, language),
         )
     response = HttpResponse(feed.writeString("utf-8"), content_type=feed.content_type)
     return cache_headers(response, "feed")

@@ -41,10 +41,10 @@ from django.db.models import F
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
-from treebeard.exceptions import PathOverflow
-from wagtail.actions.convert_alias import ConvertAliasPageAction
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler
+from treebeard.exceptions import PathOverflow
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
+from core.languages import text_language
 from core.links import page_url, public_url
 from core.visibility import Visibility
 
@@ -51,6 +52,7 @@ def article_feed(request, index_page):
             pubdate=published,
             updateddate=article.last_published_at,
             categories=[str(article.get_kind_display())] + [d.name for d in article.dossiers.all()],
+            content_language=text_language(article, index_page.locale.language_code),
         )
     response = HttpResponse(feed.writeString("utf-8"), content_type="application/rss+xml; charset=utf-8")
     return cache_headers(response, "feed")

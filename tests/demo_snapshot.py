@@ -12,6 +12,8 @@ created rows of its own before asking for the demo gets a real ``load_demo`` on 
 before: the snapshot is only used on a database in the state the first load started from.
 """
 
+import io
+
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
@@ -21,6 +23,12 @@ SKIPPED = {"django_migrations"}
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
 
 _snapshot = None  # (database vendor and name, row counts before the load, rows per table)
+_output = io.StringIO()  # what the last real load printed
+
+
+def output():
+    """What the run's last real ``load_demo`` printed (its steps and progress)."""
+    return _output.getvalue()
 
 
 def load():
@@ -33,7 +41,9 @@ def load():
     if _snapshot is not None and _snapshot[0] == key and _snapshot[1] == counts:
         _restore(tables, _snapshot[2])
         return
-    call_command("load_demo", verbosity=0, no_admin=True)
+    _output.seek(0)
+    _output.truncate()
+    call_command("load_demo", no_admin=True, stdout=_output)
     if _snapshot is None or _snapshot[0] != key:
         _snapshot = (key, counts, _dump(tables))
 

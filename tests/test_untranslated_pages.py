@@ -3,6 +3,7 @@ says so, and points search engines at the Dutch page; translated pages name the 
 ``x-default``."""
 
 import io
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -236,8 +237,18 @@ def test_the_english_agenda_lists_untranslated_events_marked_as_dutch_and_never_
     assert dutch["lang"] == "nl"
     assert "in Dutch" in dutch.find_parent("article").get_text()
 
+    assert dutch.a["hreflang"] == "nl"
+
     rss = client.get("/en/events/rss/").content.decode()
     assert "Alleen Nederlands seminar" in rss and "Translated seminar" in rss
+    # The Dutch-only item says its language (Dublin Core); the feed's own items need not.
+    feed = ElementTree.fromstring(rss)
+    languages = {
+        item.findtext("title").split(" (")[0]: item.findtext("{http://purl.org/dc/elements/1.1/}language")
+        for item in feed.iter("item")
+    }
+    assert languages == {"Translated seminar": None, "Alleen Nederlands seminar": "nl"}
+    assert feed.findtext("channel/language") == "en"
     for hidden in ("Besloten", "Ingetrokken", "Concept", "Vertaald seminar"):
         assert hidden not in rss and hidden not in soup.get_text()
 

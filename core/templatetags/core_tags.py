@@ -13,6 +13,7 @@ from core import chrome
 from core.cachetags import cached, page_tag
 from core.csp import nonce_for
 from core.fragments import fragment_key, visibility_key
+from core.languages import text_language
 from core.links import dynamic_url, page_path, page_url, public_url
 from core.visibility import Visibility
 
@@ -244,18 +245,9 @@ def content_language(context, page=None):
 
 @register.filter
 def content_lang(page):
-    """The language of ``page``'s text when it is not the reader's: for an alias (a page not
-    translated yet, shown in another language's tree) the default language, which every other
-    language syncs from; for a page of another language listed to this reader (an English
-    listing or search showing a Dutch page that has no translation) its own language, when its
-    locale was loaded with it (``select_related("locale")``; no query is made for it); ``""``
-    otherwise. For ``lang`` on a card's title and summary."""
-    if getattr(page, "alias_of_id", None):
-        return settings.LANGUAGE_CODE
-    locale = getattr(getattr(page, "_state", None), "fields_cache", {}).get("locale")
-    if locale is not None and locale.language_code != (get_language() or settings.LANGUAGE_CODE):
-        return locale.language_code
-    return ""
+    """The language of ``page``'s text when it is not the reader's (``core.languages``), for
+    ``lang`` on a card's title and summary; ``""`` when it is."""
+    return text_language(page)
 
 
 @register.filter

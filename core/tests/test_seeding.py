@@ -39,7 +39,10 @@ def test_one_registry_serves_both_commands_in_order():
 
 
 def test_only_picks_steps_by_app_or_label_and_refuses_unknown_names():
-    assert [step.label for step in discover_steps("demo", ["museums"])] == ["museums", "museums in Papiamentu"]
+    assert [step.label for step in discover_steps("demo", ["museums"])] == [
+        "museums",
+        "museums in Papiamentu",
+    ]
     assert [step.label for step in discover_steps("demo", ["standard pages", "qa"])] == [
         "standard pages",
         "questions and answers",
