@@ -27,11 +27,13 @@ def test_one_registry_serves_both_commands_in_order():
     demo = discover_steps("demo")
     assert [step.app for step in demo][:2] == ["home", "core"]  # locales, site, home page; taxonomy
     # Last, every language that syncs from Dutch gets its aliases (English, then Papiamentu),
-    # and the English aliases become wagtail-localize translations.
-    assert [step.label for step in demo[-3:]] == [
+    # and the English aliases become wagtail-localize translations; then every page of its own,
+    # translations included, gets its picture.
+    assert [step.label for step in demo[-4:]] == [
         "synchronise the English tree",
         "synchronise the Papiamentu tree",
         "English translations",
+        "demo illustrations",
     ]
     assert [step.order for step in demo] == sorted(step.order for step in demo)
     assert {"museums", "agenda", "knowledge", "awards", "qa"} <= {step.app for step in demo}
