@@ -31,7 +31,9 @@ def site_root(db):
     English translation, as ``load_demo``'s first step builds it. Returns the Dutch home page."""
     from core.seeding import SeedContext
     from home.demo import site
+    from tests.demo_snapshot import ensure_tree_root
 
+    ensure_tree_root()  # after a transactional test emptied the database
     ctx = SeedContext(io.StringIO(), verbosity=0)
     site(ctx)
     return ctx.home

@@ -9,15 +9,17 @@ The copy is exact: SQLite rows are read and written as stored, not as Python val
 index's full-text table follows its index table by triggers); PostgreSQL tables go through ``COPY`` in its text format. Sequences are
 left where they are (they only ever grow, so new rows never meet a restored id). A test that
 created rows of its own before asking for the demo gets a real ``load_demo`` on top of them, as
-before: the snapshot is only used on a database in the state the first load started from.
+before: the snapshot is only used on a database in the state the first load started from, or on
+one a transactional test emptied (``ensure_tree_root``).
 """
 
 import io
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 
 SKIPPED = {"django_migrations"}
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_content", "_docsize", "_config")
@@ -34,12 +36,15 @@ def output():
 def load():
     """Load the demo into the test database (by a snapshot when one fits)."""
     global _snapshot
-    _ensure_tree_root()
+    flushed = ensure_tree_root()
     key = (connection.vendor, connection.settings_dict["NAME"])
     tables = _tables()
     counts = _counts(tables)
-    if _snapshot is not None and _snapshot[0] == key and _snapshot[1] == counts:
+    if _snapshot is not None and _snapshot[0] == key and (flushed or _snapshot[1] == counts):
         _restore(tables, _snapshot[2])
+        # An emptied database got its content types again under new ids, which Django keeps in
+        # memory; the copy brings back the snapshot's (the reference index names them).
+        ContentType.objects.clear_cache()
         return
     _output.seek(0)
     _output.truncate()
@@ -48,16 +53,21 @@ def load():
         _snapshot = (key, counts, _dump(tables))
 
 
-def _ensure_tree_root():
-    """Put back the page tree's root and the default locale that Wagtail's migrations create.
+def ensure_tree_root():
+    """Put back the page tree's root, the default locale and the root collection that Wagtail's
+    migrations create; true when they were missing (an emptied database).
 
     A transactional test (``django_db(transaction=True)``) ends by emptying every table, and the
     tests that run after it without a ``django_db`` mark of their own (a module-scoped fixture
-    such as the static export's) would otherwise find no tree to load the demo into."""
+    such as the static export's) or with a transaction of their own would otherwise find no tree
+    to build on. On such a database the snapshot is copied back whole: it holds every table."""
     if Page.objects.filter(depth=1).exists():
-        return
+        return False
     locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     Page.add_root(title="Root", slug="root", locale=locale)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return True
 
 
 def _tables():

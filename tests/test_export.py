@@ -498,7 +498,7 @@ def test_a_publish_queues_the_incremental_export_when_configured(
     not django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
     reason="worker processes need a database they can open: the SQLite test database is in memory",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_worker_processes_write_the_same_export(site_root, tmp_path):
     one, two = tmp_path / "one", tmp_path / "two"
     _export(one)
