@@ -431,8 +431,11 @@ def keep_through_syncs(page, field, image):
     """Record ``image`` as the translation's own value of ``field`` (wagtail-localize's
     override of a synchronised field), so that syncing the translation with its source later
     keeps it instead of copying the original's picture back. Nothing to record where the
-    source had no picture when it was last extracted."""
-    original = page.get_translation_or_none(Locale.get_default())
+    source had no picture when it was last extracted, nor for a page of the default language."""
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return
+    original = page.get_translation_or_none(default)
     source = original and TranslationSource.objects.get_for_instance_or_none(original)
     if source is None:
         return
@@ -469,8 +472,7 @@ def load(ctx):
     for page, field, kind in ctx.progress(jobs, "pictures"):
         image, created = illustrate(page, kind, collection)
         attach(page, field, image)
-        if page.locale_id != Locale.get_default().pk:
-            keep_through_syncs(page, field, image)
+        keep_through_syncs(page, field, image)
         ctx.created += int(created)
     # The home pages are shared with the wordmark card (the hero is too wide for Open Graph).
     home_model = apps.get_model("home", "HomePage")
@@ -480,8 +482,7 @@ def load(ctx):
     for home in homes.select_related("locale", "latest_revision", "live_revision"):
         card, created = site_card(collection, _language(home))
         attach(home, "social_image", card)
-        if home.locale_id != Locale.get_default().pk:
-            keep_through_syncs(home, "social_image", card)
+        keep_through_syncs(home, "social_image", card)
         ctx.created += int(created)
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
