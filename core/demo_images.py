@@ -33,7 +33,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, ReferenceIndex, Site
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
-from core.images import HERO_RENDITIONS, SITE_RENDITIONS
+from core.images import renditions_to_make
 from core.models import SiteSettings
 from core.seeding import seed_step
 
@@ -491,27 +491,9 @@ def load(ctx):
             values.social_image, created = site_card(collection)
             values.save(update_fields=["social_image"])
             ctx.created += int(created)
-    make_renditions(ctx, collection, home_model)
-
-
-def make_renditions(ctx, collection, home_model):
-    """Make the renditions the site shows of every demo picture now, as a site's first visits
-    would: the first page views of ``make run`` and the static export do not wait for them, and
-    a test that rolls back its changes does not make them again on every run (under new file
-    names, since the last ones are still on disk). A hero gets the home page's sizes, every
-    other picture the rest. Those already made are kept."""
+    # The renditions the site shows, made now: first views and exports do not wait for them, and
+    # a rolled-back test does not make them again (under new names: the old files stay on disk).
     heroes = set(home_model.objects.exclude(hero_image=None).values_list("hero_image_id", flat=True))
-    others = tuple(spec for spec in SITE_RENDITIONS if spec not in HERO_RENDITIONS)
-    rendition_model = get_image_model().get_rendition_model()
     images = get_image_model().objects.filter(collection=collection).order_by("pk")
-    made = rendition_model.objects.filter(image__in=images).values_list("image_id", "filter_spec")
-    have = {}
-    for image_id, spec in made:
-        have.setdefault(image_id, set()).add(spec)
-    todo = []
-    for image in images:
-        specs = SITE_RENDITIONS if image.pk in heroes else others
-        if not set(specs) <= have.get(image.pk, set()):
-            todo.append((image, specs))
-    for image, specs in ctx.progress(todo, "renditions of pictures"):
+    for image, specs in ctx.progress(renditions_to_make(images, heroes), "renditions of pictures"):
         image.get_renditions(*specs)

@@ -35,6 +35,25 @@ SITE_RENDITIONS = (
 PAGE_IMAGE_FIELDS = ("social_image", "image", "hero_image", "listing_image")
 
 
+def renditions_to_make(images, hero_ids=()):
+    """``[(image, specs)]`` for the images of ``images`` that lack some rendition the site shows:
+    a home page's hero (``hero_ids``) all of ``SITE_RENDITIONS``, any other image those but the
+    hero's. One query for the renditions already made."""
+    others = tuple(spec for spec in SITE_RENDITIONS if spec not in HERO_RENDITIONS)
+    made = {}
+    rendition_model = get_image_model().get_rendition_model()
+    for image_id, spec in rendition_model.objects.filter(image__in=images).values_list(
+        "image_id", "filter_spec"
+    ):
+        made.setdefault(image_id, set()).add(spec)
+    todo = []
+    for image in images:
+        specs = SITE_RENDITIONS if image.pk in hero_ids else others
+        if not set(specs) <= made.get(image.pk, set()):
+            todo.append((image, specs))
+    return todo
+
+
 def images_with_renditions(*specs):
     """The image queryset that brings ``specs``' renditions along (one more query)."""
     return get_image_model().objects.prefetch_renditions(*specs)
