@@ -16,7 +16,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from core.cachetags import cached_many, page_tag, type_tag
+from core.cachetags import cached_many, depends_on, narrow, page_tag, type_tag
+from core.dependencies import facet_tag
 from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
 from core.languages import text_language
@@ -231,12 +232,25 @@ def build_rss(occurrences, request, *, title, link, description, language, built
 
 # --- The feeds of the agenda page and of one event -------------------------------------------
 
+EVENT_PAGE = "agenda.eventpage"
+
 
 def _feed_problem(errors):
     text = "\n".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
     return HttpResponse(
         _("Invalid filter.") + "\n" + text, status=400, content_type="text/plain; charset=utf-8"
     )
+
+
+def narrow_to_types(page, request, occurrences):
+    """A feed of some event types shows the agenda page's own content and events of those types
+    only: it depends on them (``core.cachetags.narrow``: the events shown, what they show of
+    their venue and organiser, and any event of those types that could join), not on every
+    event below the page."""
+    types = request.GET.getlist("type")
+    if types and set(types) <= set(EventType.values):
+        narrow(page, *(facet_tag(EVENT_PAGE, "event_type", kind) for kind in types))
+        depends_on(type_tag(Organisation), *{page_tag(occurrence.event_id) for occurrence in occurrences})
 
 
 def agenda_ical(page, request):
@@ -247,6 +261,7 @@ def agenda_ical(page, request):
     if errors:
         return _feed_problem(errors)
     occurrences = feed_occurrences(queryset)
+    narrow_to_types(page, request, occurrences)
     calendar = build_calendar(occurrences, request, page.title, cancelled_for_feed(occurrences))
     return calendar_response(calendar, "agenda.ics")
 
@@ -258,8 +273,10 @@ def agenda_rss(page, request):
     )
     if errors:
         return _feed_problem(errors)
+    occurrences = list(queryset[:RSS_MAX_ITEMS])
+    narrow_to_types(page, request, occurrences)
     return build_rss(
-        list(queryset[:RSS_MAX_ITEMS]),
+        occurrences,
         request,
         title=page.title,
         link=page_url(page, request),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.cachetags import narrow
 from core.ratelimit import allow, within
 
 from .forms import NewsletterForm, PartnerSubmissionForm
@@ -59,7 +60,9 @@ def submission_view(index, request):
 
 
 def confirmation_view(index, request):
-    """``<agenda>/aanmelden/bedankt/``: the thanks after a proposal."""
+    """``<agenda>/aanmelden/bedankt/``: the thanks after a proposal (the agenda page's own
+    content only: no event below it changes it)."""
+    narrow(index)
     return TemplateResponse(request, "agenda/partner_submission_done.html", {"page": index, "self": index})
 
 

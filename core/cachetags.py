@@ -83,11 +83,22 @@ def is_fresh(recorded):
 # --- collecting the tags of one response ------------------------------------------------------
 
 
+def own_tag(page_or_id):
+    """The tag of one page's own content (``own:<id>``): bumped when the page itself (a
+    translation or an alias of it) changes, not when a page below it does (see ``narrow``)."""
+    return f"own:{getattr(page_or_id, 'pk', page_or_id)}"
+
+
 class Collector:
     """The tags one computation depends on (see ``collecting``)."""
 
     def __init__(self):
-        self.tags = set()
+        self.found = set()
+        self.narrowed = set()
+
+    @property
+    def tags(self):
+        return self.found - self.narrowed
 
 
 def collecting():
@@ -105,7 +116,21 @@ def depends_on(*tags):
     """Record that what is being computed depends on ``tags`` (no-op outside a collection)."""
     collector = _collected.get()
     if collector is not None:
-        collector.tags.update(tag for tag in tags if tag)
+        collector.found.update(tag for tag in tags if tag)
+
+
+def narrow(page, *tags):
+    """Record that what is being computed shows of ``page`` its own content only, and of the
+    pages below it only those of a known group: it depends on ``own:<id>`` and on ``tags`` (finer
+    tags that a change of any page that could join the group bumps, ``core.dependencies.
+    register_facets``) instead of ``page:<id>``, which a change of any page below bumps as well.
+    A feed of one event type, say, is not stale when an event of another type is published. The
+    pages it shows are the caller's to record (their page tags: a page that leaves the group
+    changes one of them)."""
+    collector = _collected.get()
+    if collector is not None:
+        collector.narrowed.add(page_tag(page))
+        collector.found.update({own_tag(page), *tags})
 
 
 def cached(key, tags, compute, timeout=None, *, record=True, valid=None):

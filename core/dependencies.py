@@ -6,7 +6,9 @@ had its privacy changed, with a ``Dependents``: the cache tags to bump (``core.c
 absolute public URLs to purge from a CDN. The set is built from the content tree and Wagtail's
 reference index, not from a list per app, so a new page type or relation joins by itself:
 
-- the page, in every locale (its translations) and its aliases: ``page:<id>`` and their addresses;
+- the page, in every locale (its translations) and its aliases: ``page:<id>`` and ``own:<id>``
+  (what shows only the page's own content, ``core.cachetags.narrow``) and their addresses; the
+  facet tags of its groups (``register_facets``: an event's type, for a feed of that type);
 - its ancestors (the listings that show it: the agenda shows its events, a museum its
   exhibitions, the home page its features; their feeds are routable sub-pages of the same pages):
   ``page:<id>``, their addresses and every sub-page route without arguments (``ical/``, ``rss/``);
@@ -33,7 +35,7 @@ from django.urls import NoReverseMatch
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, ReferenceIndex
 
-from core.cachetags import ALL, EPOCH, page_tag, type_tag
+from core.cachetags import ALL, EPOCH, own_tag, page_tag, type_tag
 from core.links import page_path, public_url
 
 API_ROOT = "/api/v1/"
@@ -47,6 +49,8 @@ SUBTREE_LIMIT = 500
 _api_routes = {}
 # {model label (lower): function(page) -> tags}: what else a change of such a page bumps.
 _change_tags = {}
+# {model label (lower): field names}: the groups lists of such pages narrow to (``register_facets``).
+_facets = {}
 
 
 def register_change_tags(model, tags):
@@ -54,6 +58,37 @@ def register_change_tags(model, tags):
     page type whose related lists record finer tags than ``type:<label>``, e.g. the agenda's
     related events, ``agenda.related``). Apps call this in ``AppConfig.ready()``."""
     _change_tags[model._meta.label_lower] = tags
+
+
+def register_facets(model, *fields):
+    """Say which fields of ``model`` group its pages in lists that record ``facet_tag`` instead
+    of their parent's page tag (``core.cachetags.narrow``): a change of such a page bumps the
+    facet tag of each field's value as the page holds it now (a list that showed the page under
+    another value records the page's own tag already). Apps call this in ``AppConfig.ready()``."""
+    _facets[model._meta.label_lower] = fields
+
+
+def facet_tag(model, field, value):
+    """The tag of the pages of ``model`` (a model or its lower-case label) whose ``field`` is
+    ``value`` (``facet:<label>:<field>=<value>``)."""
+    label = model if isinstance(model, str) else model._meta.label_lower
+    return f"facet:{label}:{field}={value}"
+
+
+def _facet_tags(pages):
+    """The facet tags of ``pages`` (``{id: page}``), one query per page type that has facets."""
+    by_label = {}
+    for page in pages.values():
+        if page.content_type_id:
+            model = page.content_type.model_class()
+            if model is not None and model._meta.label_lower in _facets:
+                by_label.setdefault(model, []).append(page.pk)
+    tags = set()
+    for model, ids in by_label.items():
+        fields = _facets[model._meta.label_lower]
+        for row in model.objects.filter(pk__in=ids).values_list(*fields):
+            tags |= {facet_tag(model, field, value) for field, value in zip(fields, row, strict=True)}
+    return tags
 
 
 def register_api(model, list_path, detail_path=None):
@@ -279,9 +314,10 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
     ancestors = {a.pk: a for a in Page.objects.filter(path__in=prefixes).select_related("content_type")}
     result.related |= (set(family) | set(related) | set(ancestors)) - result.members
 
+    result.tags |= _facet_tags(members)
     for p in members.values():
         label = p.content_type.model_class()._meta.label_lower if p.content_type_id else None
-        result.tags.add(page_tag(p))
+        result.tags |= {page_tag(p), own_tag(p)}
         if label:
             result.tags.add(f"type:{label}")
             if label in _change_tags:

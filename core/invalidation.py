@@ -180,6 +180,7 @@ def page_changed(sender, instance, **kwargs):
                 dependents.tags |= {cachetags.ALL, cachetags.EPOCH}
             else:
                 dependents.tags |= {cachetags.page_tag(pk) for pk in below}
+                dependents.tags |= {cachetags.own_tag(pk) for pk in below}
         return dependents
 
     invalidate(_safely(compute), changes.Kind.UPDATED)

@@ -6,7 +6,20 @@ its Site record says ``localhost:80``, and in production the public address is t
 surface that hands out a link (pages, the API, feeds, the sitemap, JSON-LD) uses these helpers.
 """
 
+import functools
+import re
+from urllib.parse import quote
+
 from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils import translation
+from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
+from wagtail.models import Page
+
+# Wagtail's serve route (``wagtail.urls``, with WAGTAIL_APPEND_SLASH) and the characters
+# ``reverse`` leaves unquoted (RFC 3986 sub-delimiters and "/~:@").
+SERVE_PATH = re.compile(r"(?:[\w\-]+/)*")
+SAFE_IN_PATH = "!$&'()*+,;=/~:@"
 
 
 def public_url(path):
@@ -32,7 +45,7 @@ def dynamic_url(path):
 def page_path(page, request=None):
     """The site-relative address of ``page`` (language prefix included), or ``None`` when the
     page is not routable (outside every site)."""
-    parts = page.get_url_parts(request)
+    parts = _get_url_parts(page, request)
     if parts is None:
         return None
     return parts[2]
@@ -41,3 +54,58 @@ def page_path(page, request=None):
 def page_url(page, request=None):
     """The absolute public address of ``page``, or ``None`` when it is not routable."""
     return public_url(page_path(page, request))
+
+
+@functools.lru_cache(maxsize=64)
+def _serve_prefix(language_code, urlconf, script_prefix):
+    """Where Wagtail's serve route starts in ``language_code`` ("/" or "/en/"), or ``None``."""
+    try:
+        with translation.override(language_code):
+            return reverse("wagtail_serve", args=("",), urlconf=urlconf)
+    except NoReverseMatch:
+        return None
+
+
+def url_parts(page, request=None):
+    """What Wagtail's ``Page.get_url_parts`` answers for ``page``, without a ``reverse`` and a
+    language switch per page: the serve route's start is kept per language and the rest of the
+    address is the page's path below its site root, quoted as ``reverse`` quotes it. ``NotImplemented``
+    where Wagtail's own answer is needed (a page in several sites, a path the serve route would not
+    match, no trailing slashes). ``core.tests.test_links`` compares the two for every demo page."""
+    possible = page._get_relevant_site_root_paths(request)
+    if not possible:
+        return None
+    if not WAGTAIL_APPEND_SLASH or len({values[0] for values in possible}) > 1:
+        return NotImplemented
+    site_id, root_path, root_url, language_code = possible[0]
+    active = translation.get_language()
+    if active and active != language_code:
+        try:
+            if get_supported_content_language_variant(active) == language_code:
+                language_code = active
+        except LookupError:
+            pass
+    rest = page.url_path[len(root_path) :]
+    if not SERVE_PATH.fullmatch(rest):
+        return NotImplemented
+    prefix = _serve_prefix(language_code, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    if prefix is None:
+        return (site_id, None, None)
+    return (site_id, root_url, prefix + quote(rest, safe=SAFE_IN_PATH))
+
+
+def same_as_wagtail(method):
+    """Marks a ``get_url_parts`` that answers as Wagtail's does (``page_path`` may use
+    ``url_parts`` for such a page even when it is not loaded as its own type)."""
+    method.same_as_wagtail = True
+    return method
+
+
+def _get_url_parts(page, request=None):
+    method = type(page).get_url_parts
+    if method is Page.get_url_parts or getattr(method, "same_as_wagtail", False):
+        parts = url_parts(page, request)
+        if parts is not NotImplemented:
+            return parts
+        return Page.get_url_parts(page, request)
+    return page.get_url_parts(request)

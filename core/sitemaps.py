@@ -15,7 +15,17 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from core.links import page_url
+from core.models.base import BasePage
 from core.visibility import Visibility
+
+
+def entries(page, request=None):
+    """The sitemap entries of ``page`` (a generic page): ``BasePage.get_sitemap_urls``, read off
+    the generic page when its type does not override it (the tree's columns hold all it needs)."""
+    model = page.content_type.model_class() if page.content_type_id else None
+    if model is None or getattr(model, "get_sitemap_urls", None) is not BasePage.get_sitemap_urls:
+        return page.specific.get_sitemap_urls(request)
+    return BasePage.get_sitemap_urls(page, request)
 
 
 class LocalisedPageSitemap(Sitemap):
@@ -27,7 +37,9 @@ class LocalisedPageSitemap(Sitemap):
         pages = Page.objects.none()
         for root in roots:
             pages |= Page.objects.descendant_of(root, inclusive=True)
-        return Visibility.public().listable(pages).order_by("path").defer_streamfields().specific()
+        # As Wagtail's generic pages (one query): a page type is loaded as itself only when it
+        # says its sitemap entries otherwise than every page does (``entries``).
+        return Visibility.public().listable(pages).order_by("path").select_related("content_type")
 
     def location(self, obj):
         return page_url(obj, self.request)
@@ -44,7 +56,7 @@ class LocalisedPageSitemap(Sitemap):
         urls = []
         last_mods = set()
         for item in objects:
-            for url_info in item.get_sitemap_urls(self.request):
+            for url_info in entries(item, self.request):
                 alternates = translations[item.translation_key]
                 if len(alternates) > 1:
                     url_info["alternates"] = [

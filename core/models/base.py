@@ -14,7 +14,7 @@ from wagtail.search import index
 from core import preview
 from core.cachetags import cached
 from core.dependencies import RESOLVER
-from core.links import page_url
+from core.links import page_url, same_as_wagtail, url_parts
 from core.visibility import Visibility
 
 # Set on a page found by ``BasePage.route``: its ancestors (generic pages, the tree root first),
@@ -140,6 +140,12 @@ class BasePage(Page):
 
     # --- Routing ----------------------------------------------------------------------
 
+    @same_as_wagtail
+    def get_url_parts(self, request=None):
+        """Wagtail's answer, without a ``reverse`` per page (``core.links.url_parts``)."""
+        parts = url_parts(self, request)
+        return super().get_url_parts(request) if parts is NotImplemented else parts
+
     def route(self, request, path_components):
         """Wagtail's routing without a query when the cache has the path: the pages along the
         path (and this page's ancestors, from one query) and the page found as its own type (one
@@ -232,7 +238,7 @@ class BasePage(Page):
     def get_sitemap_urls(self, request=None):
         return [
             {
-                "location": self.get_public_url(request),
+                "location": page_url(self, request),
                 "lastmod": self.last_published_at or self.latest_revision_created_at,
             }
         ]

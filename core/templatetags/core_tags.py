@@ -10,7 +10,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from core import chrome
-from core.cachetags import cached, page_tag
+from core.cachetags import cached, own_tag, page_tag
 from core.csp import nonce_for
 from core.fragments import fragment_key, visibility_key
 from core.languages import text_language
@@ -169,7 +169,8 @@ def _translation_paths(request, page):
                 for translation in translations.select_related("locale")
             }
 
-        memo[memo_key] = cached(key, [page_tag(page)], compute)
+        # The translations' own content (their paths, whether live): not the pages below.
+        memo[memo_key] = cached(key, [own_tag(page)], compute)
     return memo[memo_key]
 
 
@@ -236,7 +237,7 @@ def content_language(context, page=None):
             return {}
         return {"code": original.locale.language_code, "path": page_path(original, request)}
 
-    found = cached(key, [page_tag(page)], compute)
+    found = cached(key, [own_tag(page)], compute)
     if not found or not found["path"]:
         return None
     info = get_language_info(found["code"])
