@@ -29,6 +29,9 @@ VERSION_PREFIX = "tagv:"
 ALL = "all"
 # Carried by every entry: bumped only to make everything stale at once (after a bulk load).
 EPOCH = "epoch"
+# Recorded by a response that shows nothing but the chrome (the 404 page): it says so, instead
+# of leaving ``all`` to stand in for what it did not declare. Never bumped itself.
+CHROME_ONLY = "chrome-only"
 
 _collected = contextvars.ContextVar("museumsite_cache_tags", default=None)
 

@@ -28,6 +28,7 @@ Snippets, site settings, images and documents: ``object_dependents(obj)`` gives 
 every page that references the object, plus ``type:<label>`` of its model and ``chrome``.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -150,19 +151,26 @@ class Dependents:
         return bool(self.tags or self.urls)
 
 
-def _routable_urls(page, base):
-    """Addresses of ``page``'s sub-page routes that take no arguments (feeds, archives)."""
-    urls = []
-    page = page.specific
-    if not isinstance(page, RoutablePageMixin):
-        return urls
-    for pattern in page.get_subpage_urls():
+@functools.cache
+def routable_paths(model):
+    """The sub-page routes of a page ``model`` that take no arguments (feeds, archives), relative
+    to the page's address ("ical/"): the same for every page of the type."""
+    if not issubclass(model, RoutablePageMixin):
+        return ()
+    paths = []
+    for pattern in model.get_subpage_urls():
         if getattr(pattern, "name", None) and not pattern.pattern.regex.groups:
             try:
-                urls.append(base + page.reverse_subpage(pattern.name).lstrip("/"))
+                paths.append(model.get_resolver().reverse(pattern.name).lstrip("/"))
             except NoReverseMatch:
                 continue
-    return urls
+    return tuple(paths)
+
+
+def _routable_urls(page, base):
+    """Addresses of ``page``'s sub-page routes that take no arguments (feeds, archives)."""
+    model = page.specific_class
+    return [base + path for path in routable_paths(model)] if model is not None else []
 
 
 def _page_urls(page):

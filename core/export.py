@@ -106,7 +106,8 @@ _variants = {}
 
 def register_variants(model, addresses):
     """Say which further addresses of a ``model`` page the export writes: ``addresses(page)``
-    gives them relative to the page's address (``"ical/?type=webinar"``), e.g. a feed per type.
+    gives them relative to the page's address (``"ical/?type=webinar"``), e.g. a feed per type
+    (``page`` is Wagtail's generic page: the export does not load every page as its own type).
     Apps call this in ``AppConfig.ready()``."""
     _variants[model._meta.label_lower] = addresses
 
@@ -260,11 +261,12 @@ def public_pages():
 def page_units():
     """``{key: Unit}`` for every public page (without rendering anything)."""
     units = {}
-    for page in public_pages().specific(defer=True):
+    for page in public_pages():
         path = page_path(page)
-        if path is None:
+        model = page.specific_class
+        if path is None or model is None:
             continue
-        label = page._meta.label_lower
+        label = model._meta.label_lower
         seeds = [path]
         for url in _routable_urls(page, "/"):
             seeds.append(path + url.lstrip("/"))

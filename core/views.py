@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.api.problems import problem_response
+from core.cachetags import CHROME_ONLY, depends_on
 from core.http import cache_headers
 from core.links import public_url
 from core.models import SearchIndexBacklog
@@ -118,6 +119,7 @@ def page_not_found(request, exception=None):
         return problem_response(404, "The requested API resource does not exist.")
     # ``not_found``: the language links go to each language's home page, not to this address in
     # another language (which is as missing; and the static export serves this page anywhere).
+    depends_on(CHROME_ONLY)
     return render(request, "404.html", {"not_found": True}, status=404)
 
 

@@ -137,6 +137,8 @@ def test_the_incremental_export_rewrites_the_feeds_of_the_changed_events_type_on
         "agenda/aanmelden/bedankt/index.html",
     }
     assert not untouched & rewritten, sorted(untouched & rewritten)
+    # The 404 pages show the chrome alone (and say so): an event does not change them.
+    assert "404.html" not in rewritten and "en/404.html" not in rewritten
 
     _republish(congress, event_type="webinar")
     _result, rewritten, _before = _changed(out)
