@@ -11,15 +11,29 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.cachetags import depends_on, narrow, page_tag, type_tag
+from core.dependencies import facet_tag
 from core.feeds import ContentDatedRssFeed
 from core.http import cache_headers
 from core.languages import text_language
 from core.links import page_url, public_url
+from core.models import Dossier
 from core.visibility import Visibility
 
+from .choices import ArticleKind
 from .context import clean_params, filtered_articles
 
 FEED_LENGTH = 30
+
+
+def narrow_to_kind(index_page, params, articles):
+    """A feed of one kind shows the knowledge page's own content and articles of that kind only:
+    it depends on them (``core.cachetags.narrow``: the articles shown, their dossiers' names, and
+    any article of that kind that could join), not on every page below the knowledge page."""
+    kind = params.get("kind")
+    if kind in ArticleKind.values:
+        narrow(index_page, facet_tag("knowledge.articlepage", "kind", kind))
+        depends_on(type_tag(Dossier), *(page_tag(article) for article in articles))
 
 
 def article_feed(request, index_page):
@@ -31,7 +45,8 @@ def article_feed(request, index_page):
     if errors:
         response = HttpResponse("\n".join(errors), status=400, content_type="text/plain; charset=utf-8")
         return cache_headers(response, "private")
-    articles = visibility.filter(queryset).prefetch_related("dossiers")[:FEED_LENGTH]
+    articles = list(visibility.filter(queryset).prefetch_related("dossiers")[:FEED_LENGTH])
+    narrow_to_kind(index_page, params, articles)
     feed = ContentDatedRssFeed(
         built=index_page.last_published_at,
         title=f"{index_page.title}: " + _("new knowledge items"),

@@ -15,6 +15,8 @@ from agenda.models import EventPage
 from core import export as static_export
 from core.cachetags import collecting, depends_on, narrow, own_tag, page_tag, stop_collecting
 from core.dependencies import facet_tag, page_dependents
+from knowledge.factories import ArticlePageFactory, DossierPageFactory, KnowledgeIndexPageFactory
+from knowledge.models import ArticlePage
 from tests.test_export import _changed, _export, _served, _tree
 
 pytestmark = pytest.mark.django_db
@@ -49,12 +51,12 @@ def _event(agenda, title, kind, days=10):
     return EventPage.objects.get(pk=page.pk)
 
 
-def _republish(event, **fields):
-    event = EventPage.objects.get(pk=event.pk)
+def _republish(page, **fields):
+    page = type(page).objects.get(pk=page.pk)
     for name, value in fields.items():
-        setattr(event, name, value)
-    event.save_revision().publish()
-    return event
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return page
 
 
 def test_a_change_bumps_the_facet_of_the_events_type_as_it_is_now(agenda):
@@ -152,3 +154,41 @@ def test_the_incremental_export_rewrites_the_feeds_of_the_changed_events_type_on
     _export(out)
     assert _served(incremental) == _served(_tree(out))
     assert static_export.read_manifest(out)
+
+
+def test_a_knowledge_feed_of_one_kind_follows_articles_of_that_kind_only(site_root):
+    index = KnowledgeIndexPageFactory(parent=site_root)
+    index.save_revision().publish()
+    dossier = DossierPageFactory(parent=index, title="Duurzaamheid")
+    dossier.save_revision().publish()
+
+    def article(title, kind):
+        page = ArticlePageFactory(parent=dossier, title=title, kind=kind)
+        page.save_revision().publish()
+        return ArticlePage.objects.get(pk=page.pk)
+
+    guide = article("Handleiding zeldzaam", "guide")
+    news = article("Nieuws zeldzaam", "news")
+    client = Client()
+    addresses = ["/kennisbank/rss/?kind=guide", "/kennisbank/rss/?kind=news", "/kennisbank/rss/"]
+    for url in addresses:
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "hit", url
+
+    guide = _republish(guide, title="Handleiding hernoemd")
+    now = {url: client.get(url) for url in addresses}
+    assert b"Handleiding hernoemd" in now["/kennisbank/rss/?kind=guide"].content
+    assert b"Handleiding hernoemd" in now["/kennisbank/rss/"].content
+    assert now["/kennisbank/rss/?kind=news"]["X-Cache"] == "hit"
+
+    # The news item becomes a guide: it leaves the news feed and joins the guides'.
+    _republish(news, kind="guide")
+    now = {url: client.get(url) for url in addresses}
+    assert b"Nieuws zeldzaam" not in now["/kennisbank/rss/?kind=news"].content
+    assert b"Nieuws zeldzaam" in now["/kennisbank/rss/?kind=guide"].content
+    # A new guide joins; the knowledge page renamed shows in every feed of it.
+    article("Tweede handleiding", "guide")
+    assert b"Tweede handleiding" in client.get("/kennisbank/rss/?kind=guide").content
+    index.title = "Kennisbank vernieuwd"
+    index.save_revision().publish()
+    assert all(b"Kennisbank vernieuwd" in client.get(url).content for url in addresses)
