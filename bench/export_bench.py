@@ -283,7 +283,8 @@ def main(argv=None):  # noqa: PLR0915 - one linear script
                 )
                 incremental = export_step(python, out, env, "--changed", "--jobs", str(JOBS))
                 museums = sorted(a for a in addresses if re.fullmatch(r"/musea/[^/?]+/", a))
-                sample = ["/", "/agenda/", "/agenda/ical/", "/sitemap.xml", museums[0]]
+                parts = sorted(a for a in addresses if a.startswith("/sitemaps/"))  # the sitemap's parts
+                sample = ["/", "/agenda/", "/agenda/ical/", "/sitemap.xml", *parts[:1], museums[0]]
 
         print("[bench] serving: nginx and the application under wrk", flush=True)
         nginx = Nginx(out, free_port(), tmp)

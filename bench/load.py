@@ -352,12 +352,29 @@ def slowest_addresses(entries, count=5):
 
 
 def sitemap_paths(xml_text):
-    """The path (and query) of every ``<loc>`` in a sitemap."""
+    """The path (and query) of every ``<loc>`` in a sitemap (a part, or the index's parts)."""
     paths = []
     for element in ElementTree.fromstring(xml_text).iter():
         if element.tag.endswith("loc") and element.text:
             parts = urlsplit(element.text.strip())
             paths.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return paths
+
+
+def sitemap_page_paths(fetch):
+    """The page addresses of the sitemap: ``/sitemap.xml`` is an index, whose parts list the
+    pages (a plain sitemap is read as it is). ``fetch(path)`` gives ``(status, body)``."""
+    status, body = fetch("/sitemap.xml")
+    if status != 200:
+        raise SystemExit(f"/sitemap.xml answered {status}")
+    if not ElementTree.fromstring(body).tag.endswith("sitemapindex"):
+        return sitemap_paths(body)
+    paths = []
+    for part in sitemap_paths(body):
+        status, part_body = fetch(part)
+        if status != 200:
+            raise SystemExit(f"{part} (named by /sitemap.xml) answered {status}")
+        paths += sitemap_paths(part_body)
     return paths
 
 
@@ -487,11 +504,9 @@ def build_mix(site, env, args):
         ("api-list", "API exhibitions, current", "/api/v1/exhibitions/?current=true"),
         ("api-list", "API events, type", "/api/v1/events/?type=webinar"),
     ]
-    status, _headers, body = http_bench.fetch(site.base + "/sitemap.xml")
-    if status != 200:
-        raise SystemExit(f"/sitemap.xml answered {status}")
     known = {target.path for target in base} | {path for _kind, _label, path in extra}
-    fresh = [path for path in sitemap_paths(body) if path not in known]
+    pages = sitemap_page_paths(lambda path: http_bench.fetch(site.base + path)[::2])
+    fresh = [path for path in pages if path not in known]
     sample = sample_by_language(fresh, args.sitemap_pages)
     targets = [
         *base,

@@ -11,10 +11,11 @@ What it does, in order:
    ``bench/floor``, a Django project with one view returning a short text, served by gunicorn with
    the same worker count on another loopback port.
 3. Loads one page of every page type (``core.page_types.sample_pages`` via ``bench/discover.py``),
-   the listings, the agenda feeds, the sitemap, and the museums, events and articles API (list and
-   one detail each) with ``wrk --latency``, interleaved with the floor: floor, target, floor,
-   target, ..., floor. A target's share is its req/s over the mean of the two floor runs around
-   it, so noise on the shared machine hits both alike.
+   the listings, the agenda feeds, the sitemap (its index and the museums section's part), and
+   the museums, events and articles API (list and one detail each) with ``wrk --latency``,
+   interleaved with the floor: floor, target, floor, target, ..., floor. A target's share is its
+   req/s over the mean of the two floor runs around it, so noise on the shared machine hits both
+   alike.
 4. Runs that twice: with the page cache off (``PAGE_CACHE_ENABLED=false``) and on (every address
    is fetched a few times first so that both workers hold it).
 5. Writes the section between ``<!-- http-bench:start -->`` and ``<!-- http-bench:end -->`` of
@@ -285,7 +286,8 @@ def discover_targets(site, env, quick):
         capture_output=True,
         text=True,
     ).stdout
-    pages = json.loads(output)["pages"]
+    discovered = json.loads(output)
+    pages = discovered["pages"]
     targets = []
     for label, path in sorted(pages.items()):
         if path is None or (quick and label not in QUICK_TYPES):
@@ -294,6 +296,8 @@ def discover_targets(site, env, quick):
         targets.append(Target(kind, label, path))
     if not quick:
         targets += [Target(*extra) for extra in EXTRA_TARGETS]
+        if discovered.get("sitemap_part"):  # one part of the index: the museums section's
+            targets.append(Target("sitemap", "sitemap part (museums)", discovered["sitemap_part"]))
     for route in API_ROUTES[:1] if quick else API_ROUTES:
         targets.append(Target("api-list", f"API {route}", f"/api/v1/{route}/"))
         if quick:

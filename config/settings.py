@@ -479,6 +479,10 @@ elif CLOUDFLARE_ZONE_ID:
         }
     }
 
+# The sitemap (``core.sitemaps``): a section with more addresses than this goes on in a further
+# part (the protocol allows 50,000 to a sitemap).
+SITEMAP_PART_SIZE = env_int("SITEMAP_PART_SIZE", 50_000)
+
 # --- The public API -----------------------------------------------------------------------
 
 API_MAX_LIMIT = env_int("API_MAX_LIMIT", 100)

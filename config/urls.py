@@ -17,6 +17,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", core_views.sitemap_xml, name="sitemap"),
+    path("sitemaps/<int:section_id>.xml", core_views.sitemap_part, name="sitemap_part"),
+    path("sitemaps/<int:section_id>-<int:number>.xml", core_views.sitemap_part, name="sitemap_part"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -17,8 +17,9 @@ reference index, not from a list per app, so a new page type or relation joins b
 - every list of its type, whatever the filters (``type:<label>``), and the type of the pages it
   references or that reference it (a list of events shows the venue's name); and the finer tags
   its type registers (``register_change_tags``: the related events a change can enter);
-- the sitemap, and the chrome (``chrome``: menu, footer) when the page is the home page or a
-  section of it (depth <= 3);
+- the sitemap (its index; the part that lists the page follows its section's tag, and for the CDN
+  the part of its section in every language of its family: ``core.sitemaps``), and the chrome
+  (``chrome``: menu, footer) when the page is the home page or a section of it (depth <= 3);
 - its API detail and list addresses (``register_api``), and the path resolver's answer for it.
 
 With ``subtree=True`` (unpublish, move, delete, privacy), the page's descendants join too, up to
@@ -37,13 +38,21 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, ReferenceIndex
 
 from core.cachetags import ALL, EPOCH, own_tag, page_tag, type_tag
-from core.links import page_path, public_url
+from core.links import (
+    page_path,
+    public_url,
+    sitemap_part_count,
+    sitemap_part_path,
+    sitemap_section_path,
+)
 
 API_ROOT = "/api/v1/"
 CHROME = "chrome"
 SITEMAP = "sitemap"
 RESOLVER = "resolver"
 CHROME_DEPTH = 3
+# The depth of the home pages (the site's root page and its translations, children of the tree root).
+HOME_DEPTH = 2
 SUBTREE_LIMIT = 500
 
 # {model label (lower): (list path, detail path with "{id}" or None)}, relative to API_ROOT.
@@ -193,6 +202,24 @@ def _api_urls(label, page_id=None):
     urls = {public_url(API_ROOT + list_path)}
     if page_id is not None and detail_path:
         urls.add(public_url(API_ROOT + detail_path.replace("{id}", str(page_id))))
+    return urls
+
+
+def _sitemap_part_urls(pages, known):
+    """The addresses of the sitemap parts that list ``pages``: the part of each one's section
+    (found among ``known``, the pages and their ancestors), every part of a section that takes
+    several (counted on all its pages: at worst an address past the last, which is a 404)."""
+    by_path = {p.path: p for p in known}
+    urls = set()
+    for page in pages:
+        section = by_path.get(sitemap_section_path(page.path, HOME_DEPTH))
+        if page.depth < HOME_DEPTH or section is None:
+            continue
+        size = 1
+        if section.depth > HOME_DEPTH:
+            size = Page.objects.filter(path__startswith=section.path).count()
+        for number in range(1, sitemap_part_count(size) + 1):
+            urls.add(public_url(sitemap_part_path(section.pk, number)))
     return urls
 
 
@@ -347,6 +374,7 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
             result.urls |= _page_urls(p)
     if urls:
         result.urls.add(public_url("/sitemap.xml"))
+        result.urls |= _sitemap_part_urls(family.values(), [*members.values(), *ancestors.values()])
     return result
 
 

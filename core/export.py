@@ -7,7 +7,7 @@ serves the folder unchanged:
 
 - ``/musea/rijksmuseum/`` -> ``musea/rijksmuseum/index.html``; a feed at an address ending in
   ``/`` gets the index name of its type (``agenda/ical/index.ics``, ``agenda/rss/index.rss``);
-  an address with a file name keeps it (``sitemap.xml``, ``robots.txt``);
+  an address with a file name keeps it (``sitemap.xml``, ``sitemaps/12.xml``, ``robots.txt``);
 - an address with a query (pagination ``?page=2``, a feed per type ``?type=webinar``) ->
   ``<path>/_q/<query>/index.<ext>`` (``docs/static-export.md`` maps it in nginx);
 - the 404 page of each language at ``404.html`` and ``<language>/404.html``;
@@ -19,7 +19,7 @@ What is exported: the public pages (``Visibility.public()``: live, every ancesto
 restriction; aliases whose original is public, as the site serves them), each page's routable
 sub-pages without arguments (``core.dependencies``: feeds, archives), the addresses apps
 register with ``register_variants`` (a feed per type), every page a listing's ``rel="next"``
-link leads to, the sitemap and robots.txt. Only a response the live site would share with every
+link leads to, the sitemap (its index and every part) and robots.txt. Only a response the live site would share with every
 anonymous reader is written (``core.pagecache.cacheable_response``: a 200 without cookies, not
 private); the others (the partner form, with its CSRF token) are dynamic and listed as such.
 
@@ -75,6 +75,8 @@ from core.dependencies import SITEMAP, _routable_urls, page_dependents
 from core.links import page_path
 from core.models.base import ROUTE_ANCESTORS, _takes_over
 from core.routing import site_and_root
+from core.sitemaps import parts as sitemap_parts
+from core.sitemaps import wagtail_site
 from core.visibility import Visibility
 
 MANIFEST = ".export-manifest.json"
@@ -285,10 +287,13 @@ def page_units():
 
 
 def site_units():
-    """The sitemap and robots.txt; the 404 page of each language."""
+    """The sitemap (its index and every part, ``core.sitemaps``) and robots.txt; the 404 page of
+    each language. Each part is a seed of its own: a change renders again the index and the
+    parts that depend on it (their tags), not every part."""
     prefixes = [""] + [f"{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+    sitemap = ["/sitemap.xml", *(part.path for part in sitemap_parts(wagtail_site(None)))]
     return {
-        SITE_UNIT: Unit(key=SITE_UNIT, seeds=["/sitemap.xml", "/robots.txt"]),
+        SITE_UNIT: Unit(key=SITE_UNIT, seeds=[*sitemap, "/robots.txt"]),
         ERRORS_UNIT: Unit(key=ERRORS_UNIT, seeds=[f"/{prefix}{NOT_FOUND_PROBE}" for prefix in prefixes]),
     }
 

@@ -3,9 +3,10 @@
 Every HTML file of the export is parsed (the standard library's ``html.parser``) and every
 address it names on this site (``href``, ``src``, ``srcset``, ``<link rel="alternate"
 hreflang>`` alternates, meta ``content`` such as ``og:image``), and every ``<loc>`` and
-``xhtml:link`` of the sitemap, must resolve to a file of the export as the static server resolves
-it (``docs/static-export.md``): the path itself, ``<path>/index.<ext>`` for a folder, and
-``<path>/_q/<query>/index.<ext>`` for an address with a query (else the address without it).
+``xhtml:link`` of the sitemap (the index's parts, and every part's pages in ``sitemaps/``), must
+resolve to a file of the export as the static server resolves it (``docs/static-export.md``):
+the path itself, ``<path>/index.<ext>`` for a folder, and ``<path>/_q/<query>/index.<ext>`` for
+an address with a query (else the address without it).
 Addresses on the dynamic origin (``EXPORT_DYNAMIC_ORIGIN``) and other sites are not checked.
 """
 
@@ -76,7 +77,7 @@ def check(root):
             parser = _Addresses()
             parser.feed(file.read_text(encoding="utf-8", errors="replace"))
             found = parser.found
-        elif file.name == "sitemap.xml":
+        elif file.name == "sitemap.xml" or (file.suffix == ".xml" and file.parent == root / "sitemaps"):
             text = file.read_text(encoding="utf-8")
             found = [("sitemap loc", value) for value in re.findall(r"<loc>([^<]+)</loc>", text)]
             found += [

@@ -20,6 +20,8 @@ from wagtail.models import Page
 # ``reverse`` leaves unquoted (RFC 3986 sub-delimiters and "/~:@").
 SERVE_PATH = re.compile(r"(?:[\w\-]+/)*")
 SAFE_IN_PATH = "!$&'()*+,;=/~:@"
+# The sitemap's parts (``core.sitemaps``): one per home page and per child of a home page.
+SITEMAP_PARTS_PREFIX = "/sitemaps/"
 
 
 def public_url(path):
@@ -29,6 +31,24 @@ def public_url(path):
     if "://" in path:
         return path
     return settings.PUBLIC_BASE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def sitemap_part_path(section_id, number=1):
+    """The site-relative address of part ``number`` of the sitemap of the section page
+    ``section_id`` (``core.sitemaps``): ``/sitemaps/12.xml``, then ``/sitemaps/12-2.xml``..."""
+    suffix = "" if number == 1 else f"-{number}"
+    return f"{SITEMAP_PARTS_PREFIX}{section_id}{suffix}.xml"
+
+
+def sitemap_part_count(size):
+    """How many sitemap parts ``size`` addresses take (``SITEMAP_PART_SIZE`` to a part)."""
+    return max(1, -(-size // settings.SITEMAP_PART_SIZE))
+
+
+def sitemap_section_path(path, home_depth):
+    """The tree path of the page whose sitemap part lists the page at ``path``: the home page
+    itself, or the child of the home page on the way to it (home pages at ``home_depth``)."""
+    return path[: (home_depth + 1) * Page.steplen]
 
 
 def dynamic_url(path):

@@ -2,24 +2,27 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseNotFound, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.http import http_date
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.api.problems import problem_response
-from core.cachetags import CHROME_ONLY, depends_on
+from core.cachetags import CHROME_ONLY, depends_on, narrow, page_tag
 from core.http import cache_headers
-from core.links import public_url
+from core.links import public_url, sitemap_part_path
 from core.models import SearchIndexBacklog
-from core.sitemaps import LocalisedPageSitemap
+from core.sitemaps import LocalisedPageSitemap, parts, section_pages, wagtail_site
 
 logger = logging.getLogger(__name__)
 
@@ -107,11 +110,52 @@ def robots_txt(request):
     return cache_headers(response, "robots")
 
 
-@require_GET
-def sitemap_xml(request):
-    """``/sitemap.xml``: the public pages of every language (``core.sitemaps``)."""
-    response = sitemap(request, sitemaps={"pages": LocalisedPageSitemap})
+def _no_sitemap():
+    """A part that does not exist: a bare 404, the same for every reader (the site's 404 page
+    would show the chrome as the reader may see it, on an address of the public sitemap)."""
+    return HttpResponseNotFound("No such sitemap.\n", content_type="text/plain; charset=utf-8")
+
+
+def _xml(request, template, context, lastmod):
+    headers = {"Last-Modified": http_date(lastmod.timestamp())} if lastmod else None
+    response = TemplateResponse(request, template, context, content_type="application/xml", headers=headers)
     return cache_headers(response, "feed")
+
+
+@require_GET
+@x_robots_tag
+def sitemap_xml(request):
+    """``/sitemap.xml``: the index of the sitemap's parts, one per section (``core.sitemaps``).
+    The page cache tags it ``sitemap``, which every page change bumps."""
+    found = parts(wagtail_site(request))
+    items = [SitemapIndexItem(public_url(part.path), part.lastmod) for part in found]
+    dates = [part.lastmod for part in found]
+    lastmod = max(dates) if dates and None not in dates else None
+    return _xml(request, "sitemap_index.xml", {"sitemaps": items}, lastmod)
+
+
+@require_GET
+@x_robots_tag
+def sitemap_part(request, section_id, number=1):
+    """``/sitemaps/<id>.xml`` (``-2``, ``-3``... beyond ``SITEMAP_PART_SIZE`` addresses): the
+    public pages of one section in every language. 404 for a page that is not a home page or a
+    child of one, for a section without a public page and for a number past the last."""
+    if request.path != sitemap_part_path(section_id, number):  # "-1", leading zeros: not an address
+        return _no_sitemap()
+    site = wagtail_site(request)
+    found = section_pages(site, section_id)
+    if found is None:
+        return _no_sitemap()
+    section, pages = found
+    if section.depth == site.root_page.depth:
+        narrow(section)  # just the home page: its own content (and its translations') only
+    else:
+        depends_on(page_tag(section))  # bumped by a change of the section or any page below it
+    sitemap = LocalisedPageSitemap(request, pages)
+    if sitemap.paginator.count == 0 or number > sitemap.paginator.num_pages:
+        return _no_sitemap()
+    urls = sitemap.get_urls(page=number, site=get_current_site(request))
+    return _xml(request, "sitemap.xml", {"urlset": urls}, getattr(sitemap, "latest_lastmod", None))
 
 
 def page_not_found(request, exception=None):

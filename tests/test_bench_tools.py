@@ -362,6 +362,42 @@ def test_load_check_samples_the_sitemap_in_both_languages():
     assert bench_load.sample_evenly([1, 2], 5) == [1, 2]
 
 
+def test_load_check_follows_the_sitemap_index_to_its_parts():
+    base = "http://127.0.0.1:8000"
+    index = f"""<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{base}/sitemaps/3.xml</loc><lastmod>2026-01-02T10:00:00+01:00</lastmod></sitemap>
+<sitemap><loc>{base}/sitemaps/4.xml</loc></sitemap>
+<sitemap><loc>{base}/sitemaps/4-2.xml</loc></sitemap>
+</sitemapindex>"""
+
+    def urlset(*paths):
+        urls = "".join(f"<url><loc>{base}{path}</loc></url>" for path in paths)
+        return f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+
+    bodies = {
+        "/sitemap.xml": index,
+        "/sitemaps/3.xml": urlset("/"),
+        "/sitemaps/4.xml": urlset("/musea/", "/musea/rijksmuseum/"),
+        "/sitemaps/4-2.xml": urlset("/musea/mauritshuis/"),
+    }
+    asked = []
+
+    def fetch(path):
+        asked.append(path)
+        return (200, bodies[path]) if path in bodies else (404, "")
+
+    paths = bench_load.sitemap_page_paths(fetch)
+    assert paths == ["/", "/musea/", "/musea/rijksmuseum/", "/musea/mauritshuis/"]
+    assert asked == ["/sitemap.xml", "/sitemaps/3.xml", "/sitemaps/4.xml", "/sitemaps/4-2.xml"]
+    # A plain sitemap is read as it is; a part that is missing stops the check.
+    bodies["/sitemap.xml"] = urlset("/", "/en/")
+    assert bench_load.sitemap_page_paths(fetch) == ["/", "/en/"]
+    bodies["/sitemap.xml"] = index.replace("4-2.xml", "4-3.xml")
+    with pytest.raises(SystemExit, match="4-3.xml"):
+        bench_load.sitemap_page_paths(fetch)
+
+
 class _FakeRedis:
     """Enough of a Redis client to see which keys the cleaning deletes (and that it never flushes)."""
 

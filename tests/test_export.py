@@ -194,6 +194,12 @@ def test_every_public_page_of_every_type_and_language_is_exported(exported):
         "agenda/ical/index.ics",
     } <= files
     assert "agenda/rss/index.rss" in files
+    # Every part the sitemap's index names is a file of its own (``sitemaps/<id>.xml``).
+    index = (root / "sitemap.xml").read_text()
+    parts = [static_export.site_path(loc) for loc in re.findall(r"<loc>([^<]+)</loc>", index)]
+    assert len(parts) > 3 and all(part.startswith("/sitemaps/") for part in parts)
+    assert {part.lstrip("/") for part in parts} <= files
+    assert "<sitemapindex" in index and "<urlset" in (root / parts[0].lstrip("/")).read_text()
     assert "agenda/ical/_q/type=webinar/index.ics" in files
     assert any(file.startswith("kennisbank/rss/_q/kind=") for file in files)
     assert any("/_q/page=2/" in file for file in files), "no listing's second page"
@@ -215,7 +221,7 @@ def test_every_exported_file_is_what_the_live_site_serves_an_anonymous_reader(ex
             if status != 200 or body != (root / entry["file"]).read_bytes():
                 different.append((address, status))
     assert not different, f"exported files that differ from the live site: {different[:10]}"
-    for probe in static_export.site_units()[static_export.ERRORS_UNIT].seeds:
+    for probe in exported.manifest["units"][static_export.ERRORS_UNIT]["seeds"]:
         status, body = exported.live[probe]
         assert status == 404
         assert (
@@ -252,10 +258,13 @@ def test_the_link_check_passes_and_finds_what_is_missing(exported, tmp_path):
     # A copy without one page, one stylesheet and one English page: the check names them.
     copy = tmp_path / "copy"
     shutil.copytree(exported.out.resolve(), copy)
-    for relative in ("agenda/index.html", "static/css/site.css", "en/index.html"):
+    part = sorted((copy / "sitemaps").glob("*.xml"))[-1]
+    for relative in ("agenda/index.html", "static/css/site.css", "en/index.html", f"sitemaps/{part.name}"):
         (copy / relative).unlink()
-    missing = {address for _file, address, _what in check(copy).missing}
-    assert {"/agenda/", "/static/css/site.css", "/en/"} <= missing
+    missing = {(address, what) for _file, address, what in check(copy).missing}
+    assert {"/agenda/", "/static/css/site.css", "/en/"} <= {address for address, _what in missing}
+    assert (f"/sitemaps/{part.name}", "sitemap loc") in missing  # named by the index
+    assert ("/agenda/", "sitemap loc") in missing  # named by a part
     assert any(
         what.startswith("hreflang") for _file, address, what in check(copy).missing if address == "/en/"
     )
@@ -328,6 +337,7 @@ def test_nginx_serves_the_export_with_the_documented_configuration(exported, ngi
     files = {address: entry["file"] for unit in units.values() for address, entry in unit["files"].items()}
     sample = ["/", "/en/", "/agenda/", "/agenda/?page=2", "/agenda/ical/", "/agenda/ical/?type=webinar"]
     sample += ["/agenda/rss/", "/kennisbank/rss/", "/sitemap.xml", "/robots.txt"]
+    sample += sorted(address for address in files if address.startswith("/sitemaps/"))[:2]
     sample += sorted(address for address in files if address.startswith("/musea/"))[:5]
     sample += sorted(address for address in files if address.startswith("/en/"))[:5]
     types = {
@@ -624,6 +634,12 @@ def test_publishing_an_event_re_exports_only_the_event_pages_it_can_take_a_place
         _result, rewritten, _before = _changed(out)
         assert f"{page.url.lstrip('/')}index.html" in rewritten
         assert own not in rewritten, f"{page.title}: {sorted(rewritten)}"
+        # The sitemap's index and the agenda's part, not the home page's part.
+        assert {"sitemap.xml", f"sitemaps/{agenda.pk}.xml"} <= rewritten
+        assert (
+            f"sitemaps/{site_root.pk}.xml" not in rewritten
+            and (out / f"sitemaps/{site_root.pk}.xml").is_file()
+        )
 
     event("Eerder seminar", 8)
     _result, rewritten, _before = _changed(out)

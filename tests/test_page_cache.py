@@ -19,7 +19,7 @@ from wagtail.models import Page, PageViewRestriction
 from agenda.models import EventPage
 from core.csp import header_nonce
 from core.dependencies import API_ROOT, api_routes, page_dependents
-from core.links import page_path, public_url
+from core.links import page_path, public_url, sitemap_part_path
 from core.models import Theme
 from core.page_types import sample_pages
 from knowledge.models import ArticlePage, DossierPage
@@ -68,6 +68,13 @@ def surfaces(page):
     return sorted(url for url in urls if "/pages/resolve/" not in url)
 
 
+def sitemap_part(page):
+    """The address of the sitemap part that lists ``page``: its section's (the child of its home
+    page on the way to it), the first of them."""
+    section = page if page.depth <= 3 else Page.objects.ancestor_of(page).get(depth=3)
+    return sitemap_part_path(section.pk)
+
+
 def without_nonce(response):
     nonce = header_nonce(response)
     return response.content.replace(nonce.encode(), b"") if nonce else response.content
@@ -110,7 +117,14 @@ def test_anonymous_responses_are_cached_and_validated(demo, client):
     assert client.get(url, HTTP_IF_NONE_MATCH=second["ETag"]).status_code == 304
     assert client.get(url, HTTP_IF_MODIFIED_SINCE=second["Last-Modified"]).status_code == 304
     # Feeds and API lists alike.
-    for address in ("/agenda/ical/", "/agenda/rss/", "/api/v1/events/", "/sitemap.xml"):
+    museums = sample_pages()["museums.MuseumIndexPage"]
+    for address in (
+        "/agenda/ical/",
+        "/agenda/rss/",
+        "/api/v1/events/",
+        "/sitemap.xml",
+        sitemap_part(museums),
+    ):
         client.get(address)
         response = client.get(address)
         assert response.status_code == 200, address
@@ -178,7 +192,10 @@ def check_surfaces_follow(client, recording_cdn, capture, label):
     assert shown, f"{label}: no surface shows the page at all"
     assert all(warm[url]["X-Cache"] == "hit" for url in shown), f"{label}: surfaces come from the cache"
     location = f"<loc>{public_url(page_path(page))}</loc>".encode()
-    assert location in warm["/sitemap.xml"].content, f"{label}: the sitemap lists the page"
+    part = sitemap_part(page)
+    assert part in urls, f"{label}: the page's sitemap part is not among its dependents"
+    assert location in warm[part].content, f"{label}: the sitemap part of its section lists the page"
+    assert warm[part]["X-Cache"] == "hit" and warm["/sitemap.xml"]["X-Cache"] == "hit"
 
     recording_cdn.clear()
     with capture(execute=True):
@@ -187,6 +204,8 @@ def check_surfaces_follow(client, recording_cdn, capture, label):
     for url in shown:
         body = fresh[url].content
         assert after.encode() in body and before.encode() not in body, f"{label}: {url} is stale"
+    assert fresh[part]["X-Cache"] == "miss", f"{label}: the sitemap part came from the cache"
+    assert fresh["/sitemap.xml"]["X-Cache"] == "miss", f"{label}: the sitemap index came from the cache"
 
     # One purge batch, holding every address that showed the page (filtered variants expire by
     # s-maxage: a purge cannot name every combination).
@@ -195,13 +214,16 @@ def check_surfaces_follow(client, recording_cdn, capture, label):
     missing = [url for url in shown if "?" not in url and public_url(url) not in batch]
     assert not missing, f"{label}: not purged: {missing}"
     assert public_url(page_path(page)) in batch and public_url("/sitemap.xml") in batch
+    assert public_url(part) in batch, f"{label}: the sitemap part is not purged"
 
     with capture(execute=True):
         Page.objects.get(pk=page.pk).specific.unpublish()
     gone = fetch_all(client, urls)
     for url in shown:
         assert after.encode() not in gone[url].content, f"{label}: {url} still shows an unpublished page"
-    assert location not in gone["/sitemap.xml"].content, f"{label}: still in the sitemap"
+    assert gone[part].status_code == 404 or location not in gone[part].content, (
+        f"{label}: still in the sitemap"
+    )
 
 
 @pytest.mark.django_db
@@ -261,6 +283,7 @@ def check_cache_down(client, fault):
         "/agenda/",
         "/agenda/ical/",
         "/sitemap.xml",
+        sitemap_part(sample_pages()["museums.MuseumIndexPage"]),
         "/api/v1/museums/",
         "/api/v1/events/",
     ]

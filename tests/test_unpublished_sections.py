@@ -1,16 +1,13 @@
 """A live page under an unpublished section does not exist for readers: Wagtail would still route
 to it, the site answers 404 (before any login or password form), and no surface lists it."""
 
-import xml.etree.ElementTree as ET
-
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from wagtail.models import PageViewRestriction
 
 from home.factories import StandardPageFactory
-
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+from tests.sitemap_reader import index, sitemap_urls
 
 
 @pytest.fixture
@@ -21,8 +18,7 @@ def section(site_root):
 
 
 def _sitemap_locations(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    return {url.find("s:loc", SITEMAP_NS).text for url in root.findall("s:url", SITEMAP_NS)}
+    return set(sitemap_urls(client))
 
 
 @pytest.mark.django_db
@@ -58,5 +54,8 @@ def test_no_password_form_hints_at_a_page_under_an_unpublished_section(client, s
 def test_no_surface_lists_a_page_under_an_unpublished_section(client, section):
     section.unpublish()
     assert not any("archief" in url for url in _sitemap_locations(client))
+    # Nor has the section a part of its own: not in the index, and its address is a 404.
+    assert f"/sitemaps/{section.pk}.xml" not in [address for address, _lastmod in index(client)]
+    assert client.get(f"/sitemaps/{section.pk}.xml").status_code == 404
     assert "Jaarverslag" not in client.get("/zoeken/", {"q": "zeldzaamwoord"}).content.decode()
     assert client.get("/api/v1/pages/resolve/", {"path": "/archief/jaarverslag/"}).status_code == 404

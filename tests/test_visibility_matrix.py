@@ -14,6 +14,7 @@ public surfaces: only what an anonymous reader may see ever appears there, whoev
 """
 
 import io
+import re
 
 import pytest
 from django.conf import settings
@@ -28,7 +29,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 from api.api import api
+from core.links import sitemap_part_path
 from core.page_types import sample_pages
+from tests.sitemap_reader import local
+
+BASE = settings.PUBLIC_BASE_URL
+SECTION_DEPTH = 3  # a child of a home page: its sitemap part holds it and every page below
 
 PREFIX = "/api/v1/"
 
@@ -208,7 +214,14 @@ def surfaces(pages, state_pages):
     for index, _page in enumerate(pages):
         result.append(("search", search_path(), {"q": query(index)}, False))
         result.append(("search", search_path("en"), {"q": query(index)}, False))
+    # The sitemap: the index with every part it names (``fetch``), and the part of each round
+    # page's section read directly, whether the index names it or not (a 404 when hidden).
     result.append(("sitemap", "/sitemap.xml", {}, True))
+    for page in pages:
+        section = (
+            page if page.depth <= SECTION_DEPTH else Page.objects.ancestor_of(page).get(depth=SECTION_DEPTH)
+        )
+        result.append(("sitemap part", sitemap_part_path(section.pk), {}, True))
     lists, details = api_routes()
     for path, names, required in lists:
         # The whole list (when it may be asked for without a query), and a search for each secret.
@@ -227,6 +240,29 @@ def surfaces(pages, state_pages):
     for page in state_pages:
         result.append(("api", f"{PREFIX}pages/resolve/", {"path": page.url or "/"}, True))
     return result
+
+
+# The states in which the page's address itself is hidden (in the others the public page is
+# still there, with its published title).
+ADDRESS_HIDDEN = {"login", "members", "password", "restricted ancestor", "draft", "unpublished"}
+
+
+def fetch(client, name, url, params):
+    """``(response, body)`` of one surface; for the sitemap, the index and every part it names
+    at this moment, as one body (the response is the index's)."""
+    response = client.get(url, params)
+    body = response.content.decode(errors="replace")
+    if name == "sitemap" and response.status_code == 200:
+        for address in re.findall(r"<loc>([^<]+)</loc>", body):
+            part = client.get(local(address))
+            assert part.status_code == 200, f"the index names {address}, which answered {part.status_code}"
+            body += part.content.decode(errors="replace")
+    return response, body
+
+
+def listed(path, body):
+    """Whether a sitemap ``body`` names the page at ``path`` (as a location or an alternate)."""
+    return f"<loc>{BASE}{path}</loc>" in body or f'href="{BASE}{path}"' in body
 
 
 def reader_client(reader, users, restrictions):
@@ -281,13 +317,14 @@ def test_visibility_matrix(demo, django_user_model):
                     for name, url, params, public in plan:
                         if public and reader not in public_readers(state):
                             continue
-                        response = client.get(url, params)
+                        response, body = fetch(client, name, url, params)
                         checked += 1
                         assert response.status_code < 500, f"{state}/{reader}: {url} {params} answered 500"
-                        body = response.content.decode(errors="replace")
                         allowed = (state == "none") if public else sees
                         if not allowed:
                             leaked = [token for token in secrets if token in body]
+                            if name.startswith("sitemap") and state in ADDRESS_HIDDEN:
+                                leaked += [page.url for page in own if listed(page.url, body)]
                             if leaked:
                                 failures.append(f"{state}/{reader}: {name} {url} {params} shows {leaked}")
                         elif (

@@ -16,6 +16,7 @@ from knowledge.factories import ArticlePageFactory, make_document
 from knowledge.members import members_collection, restrict_to_members
 from knowledge.models import ArticleDownload
 from knowledge.tests.helpers import nl
+from tests.sitemap_reader import sitemap_text
 
 SECRET = "GEHEIME-LEDENINHOUD"
 
@@ -212,9 +213,13 @@ def test_feed_and_sitemap_leave_members_pages_out(client, index, public_article,
     feed = client.get(index.url + "rss/").content.decode()
     assert "Open handreiking" in feed
     assert "Ledentoolkit" not in feed
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = sitemap_text(client)  # the index and every part it names
     assert public_article.url in sitemap
     assert members_article.url not in sitemap
+    # The knowledge base's own part, read directly: the public article, not the members' one.
+    part = client.get(f"/sitemaps/{index.pk}.xml").content.decode()
+    assert public_article.url in part
+    assert members_article.url not in part
 
 
 def test_dossier_page_counts_members_articles_without_showing_them(
