@@ -64,7 +64,7 @@ def main(argv=None):
         progress = lambda done, count: print(f"\r  [export] {done}/{count}", end="", flush=True)  # noqa: E731
         cache.clear()
         started = time.monotonic()
-        export._render_units([(unit, None) for unit in sample], writer, result, progress, jobs=1)
+        export.render_units([(unit, None) for unit in sample], writer, result, progress, jobs=1)
         exported = time.monotonic() - started
         print()
         addresses = sorted(result.rendered)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from core.export import EXTENSIONS, QUERY_DIR, site_path
+from core.export_files import EXTENSIONS, QUERY_DIR, site_path
 
 INDEX_NAMES = tuple(f"index.{extension}" for extension in dict.fromkeys(EXTENSIONS.values()))
 
