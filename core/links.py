@@ -91,11 +91,15 @@ def url_parts(page, request=None):
     language switch per page: the serve route's start is kept per language and the rest of the
     address is the page's path below its site root, quoted as ``reverse`` quotes it. ``NotImplemented``
     where Wagtail's own answer is needed (a page in several sites, a path the serve route would not
-    match, no trailing slashes). ``core.tests.test_links`` compares the two for every demo page."""
+    match, no trailing slashes, Wagtail's i18n off). ``core.tests.test_links`` compares the two for every demo page."""
     possible = page._get_relevant_site_root_paths(request)
     if not possible:
         return None
-    if not WAGTAIL_APPEND_SLASH or len({values[0] for values in possible}) > 1:
+    if (
+        not WAGTAIL_APPEND_SLASH
+        or not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+        or len({values[0] for values in possible}) > 1
+    ):
         return NotImplemented
     site_id, root_path, root_url, language_code = possible[0]
     active = translation.get_language()
