@@ -5,7 +5,8 @@ Feeds are for everyone and cached: they show what the public may see (``Visibili
 their links are public addresses (``core.links``) and their cache headers the ``feed`` preset.
 """
 
-from datetime import UTC, datetime, timedelta
+import functools
+from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
@@ -150,19 +151,26 @@ def _vevents(occurrences, request, *, cancelled=False):
 
 def _timezones(occurrences):
     """The VTIMEZONEs of the zones ``occurrences`` are given in (not all-day), in TZID order,
-    with the transitions around the occurrences only."""
+    with the transitions from the year before the first occurrence to the year after the last."""
     zones = {o.event.time_zone for o in occurrences if not o.all_day}
     if not zones:
         return []
+    first = min(o.start for o in occurrences).year - 1
+    last = max(o.end for o in occurrences).year + 1
+    return list(_zone_components(tuple(sorted(zones)), first, last))
+
+
+@functools.lru_cache(maxsize=256)
+def _zone_components(zones, first_year, last_year):
+    """The VTIMEZONE components of ``zones`` over whole years (kept: every feed of the same
+    years shares them; they are only read when a calendar is written)."""
     probe = icalendar.Calendar()
-    for zone in sorted(zones):
+    for zone in zones:
         stub = icalendar.Event()
         stub.add("dtstart", datetime(2000, 1, 1, 12, tzinfo=ZoneInfo(zone)))
         probe.add_component(stub)
-    first = min(o.start for o in occurrences).date() - timedelta(days=366)
-    last = max(o.end for o in occurrences).date() + timedelta(days=366)
-    probe.add_missing_timezones(first_date=first, last_date=last)
-    return sorted(probe.timezones, key=lambda component: str(component["TZID"]))
+    probe.add_missing_timezones(first_date=date(first_year, 1, 1), last_date=date(last_year, 12, 31))
+    return tuple(sorted(probe.timezones, key=lambda component: str(component["TZID"])))
 
 
 def build_calendar(occurrences, request, name, cancelled=()):

@@ -32,6 +32,9 @@ EPOCH = "epoch"
 # Recorded by a response that shows nothing but the chrome (the 404 page): it says so, instead
 # of leaving ``all`` to stand in for what it did not declare. Never bumped itself.
 CHROME_ONLY = "chrome-only"
+# Recorded by a response that shows no content at all (robots.txt): only a new epoch (a deploy)
+# makes it stale. Never bumped itself.
+FIXED = "fixed"
 
 _collected = contextvars.ContextVar("museumsite_cache_tags", default=None)
 

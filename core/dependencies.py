@@ -370,8 +370,8 @@ def page_dependents(page, *, subtree=False, extra_related=(), urls=True):
             result.urls |= _page_urls(p) | _api_urls(label, p.pk)
     for p in ancestors.values():
         result.tags.add(page_tag(p))
-        if urls:
-            result.urls |= _page_urls(p)
+        if urls and getattr(p.content_type.model_class(), "shows_pages_below", True):
+            result.urls |= _page_urls(p)  # (the home page shows what it chooses: ``related``)
     if urls:
         result.urls.add(public_url("/sitemap.xml"))
         result.urls |= _sitemap_part_urls(family.values(), [*members.values(), *ancestors.values()])

@@ -41,9 +41,12 @@ The module is split by role: this one says what is exported and what a change ma
 worker processes); ``core.export_files`` holds the files (addresses to file names, generation
 folders, the manifest, assets).
 
-Atomic: each run writes a new generation folder beside ``OUT`` (``OUT.<n>``; an incremental run
-starts from hard links of the current one) and then swaps the symlink ``OUT`` to it with one
-``os.replace``; older generations are removed afterwards. A reader never sees half a site.
+Atomic: each run writes a new generation folder beside ``OUT`` (``OUT.<n>``) and then swaps the
+symlink ``OUT`` to it with one ``os.replace``. A reader never sees half a site. The generation
+it replaced stays as a spare; older ones are removed. An incremental run starts from hard links
+of every file of the current generation: the spare, brought level with the current one by
+linking again only the files that are not already the current one's (the last run's changes),
+or, without a complete spare, a new folder.
 """
 
 import shutil
@@ -65,6 +68,7 @@ from core.export_files import (
     Writer,
     check_out,
     hardlink_tree,
+    incremental_generation,
     locked,
     new_generation,
     project_static_addresses,
@@ -233,10 +237,10 @@ def export(out, *, changed=False, progress=None, jobs=1):
     with locked(out), export_settings():
         previous = read_manifest(out) if out.is_symlink() else None
         cursor = changes.latest()
-        generation = new_generation(out)
+        incremental = changed and previous is not None and _replayable(previous)
+        generation = incremental_generation(out) if incremental else new_generation(out)
         try:
-            if changed and previous is not None and _replayable(previous):
-                hardlink_tree(out.resolve(), generation)
+            if incremental:
                 result = _export_changed(generation, previous, cursor, progress, jobs)
             else:
                 result = _export_full(generation, cursor, progress, jobs)

@@ -107,6 +107,16 @@ class Writer:
         self.written += 1
         self.bytes += target.stat().st_size
 
+    def link(self, relative, source):
+        """``relative`` as a hard link of ``source`` (the same file in another generation)."""
+        target = self.root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+        os.link(source, temporary)
+        os.replace(temporary, target)
+
     def remove(self, relative):
         target = self.root / relative
         with contextlib.suppress(FileNotFoundError):
@@ -225,18 +235,21 @@ def write_manifest(root, units, assets, cursor):
         "units": {key: units[key].as_json() for key in sorted(units)},
         "assets": dict(sorted(assets.items())),
     }
-    (Path(root) / MANIFEST).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+    # One line, by the C encoder (``indent`` would take the pure-Python one: ten times slower).
+    (Path(root) / MANIFEST).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
 
 
 def switch(out, generation):
-    """Point ``out`` at ``generation`` in one step; remove the older generations."""
+    """Point ``out`` at ``generation`` in one step. The generation it pointed at stays as the
+    spare the next incremental run recycles (``incremental_generation``); older ones are removed."""
+    previous = out.resolve() if out.is_symlink() else None
     link = out.with_name(f".{out.name}.switch")
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
     link.symlink_to(generation.name)
     os.replace(link, out)
     for _number, folder in _generations(out):
-        if folder != generation:
+        if folder not in (generation, previous):
             shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -261,3 +274,47 @@ def hardlink_tree(source, target):
         (target / relative).mkdir(parents=True, exist_ok=True)
         for name in names:
             os.link(Path(directory) / name, target / relative / name)
+
+
+def _tree_inodes(root):
+    """``{relative path: inode}`` of every file below ``root`` (from the directory entries: no
+    ``stat`` per file)."""
+    root = os.fspath(root).rstrip("/")
+    skip = len(root) + 1
+    found, folders = {}, [root]
+    while folders:
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                else:
+                    found[entry.path[skip:]] = entry.inode()
+    return found
+
+
+def incremental_generation(out):
+    """The folder an incremental run writes: hard links of every file of the current generation.
+    Made from the spare generation the last switch kept (``switch``) when it is complete (it has
+    its manifest): only the files that are not already the current one's (the last run's
+    changes, by their inodes) are linked again, and the files the current one lacks are removed;
+    otherwise by linking every file. The spare's manifest goes first, so that a run stopped
+    half-way never leaves a folder that looks reusable."""
+    source = out.resolve()
+    spares = [folder for _number, folder in _generations(out) if folder != source]
+    spare = spares[-1] if spares else None
+    if spare is None or read_manifest(spare) is None:
+        generation = new_generation(out)
+        hardlink_tree(source, generation)
+        return generation
+    numbers = [number for number, _folder in _generations(out)]
+    generation = out.with_name(f"{out.name}.{max(numbers) + 1}")
+    os.replace(spare, generation)
+    (generation / MANIFEST).unlink()
+    have, want = _tree_inodes(generation), _tree_inodes(source)
+    writer = Writer(generation)
+    for relative in sorted(set(have) - set(want)):
+        writer.remove(relative)
+    for relative, inode in sorted(want.items()):
+        if have.get(relative) != inode:
+            writer.link(relative, source / relative)
+    return generation

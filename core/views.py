@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.api.problems import problem_response
-from core.cachetags import CHROME_ONLY, depends_on, narrow, page_tag
+from core.cachetags import CHROME_ONLY, FIXED, depends_on, narrow, page_tag
 from core.http import cache_headers
 from core.links import public_url, sitemap_part_path
 from core.models import SearchIndexBacklog
@@ -96,6 +96,7 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
+    depends_on(FIXED)  # no content: a publish never changes it
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from . import cachetags, deletion, documents, reviews, twofactor, twofactor_views
+from .dependencies import referenced_page_ids
 from .models import Dossier, Organisation, Theme
 from .visibility import Visibility
 
@@ -77,8 +78,13 @@ def hide_pages_under_unpublished_sections(page, request, serve_args, serve_kwarg
 
 @hooks.register("before_serve_page", order=-2)
 def tag_served_page(page, request, serve_args, serve_kwargs):
-    """The full-page cache keeps this response until this page changes (``core.pagecache``)."""
-    cachetags.depends_on(cachetags.page_tag(page))
+    """The full-page cache keeps this response until this page changes (``core.pagecache``): the
+    page or, for one that shows only its own content and the pages it chooses
+    (``shows_pages_below = False``), the page itself and the pages it references."""
+    if getattr(page, "shows_pages_below", True):
+        cachetags.depends_on(cachetags.page_tag(page))
+    else:
+        cachetags.narrow(page, *map(cachetags.page_tag, referenced_page_ids(page)))
 
 
 @hooks.register("before_delete_page")

@@ -63,6 +63,9 @@ class HomePage(BasePage):
     # One home page per language sits under the root.
     parent_page_types = ["wagtailcore.Page"]
     schema_type = "WebSite"
+    # Its cards are chosen (featured items, the hero link), not listed: a change below it that
+    # none of them shows leaves it as it is (the menu is the chrome's).
+    shows_pages_below = False
 
     class Meta:
         verbose_name = _("home page")

@@ -22,7 +22,7 @@ from agenda.factories import AgendaIndexPageFactory, EventPageFactory
 from agenda.models import EventPage
 from core import export as static_export
 from core.http import same_origin
-from tests.test_export import DYNAMIC_ORIGIN, _changed, _export, _served, _tree
+from tests.test_export import DYNAMIC_ORIGIN, _changed, _export, _inodes, _served, _tree
 
 
 @pytest.mark.django_db
@@ -224,3 +224,60 @@ def test_publishing_an_event_re_exports_only_the_event_pages_it_can_take_a_place
         result = static_export.export(tmp_path / "workers", jobs=2)
     assert not result.failures and result.pages >= 8
     assert _served(_tree(tmp_path / "workers")) == _served(_tree(out))
+
+
+def _generations(out):
+    return sorted(path for path in out.parent.iterdir() if path.name.startswith(f"{out.name}."))
+
+
+@pytest.mark.django_db
+def test_an_incremental_run_recycles_the_spare_generation_and_trusts_only_what_it_checks(site_root, tmp_path):
+    """An incremental run starts from the generation before the current one (kept as a spare by
+    the switch), brought level with the current one: the files it lacks or holds as other
+    inodes are linked again, those the current one lacks are removed. Its result is what a full
+    export writes, even when the spare was damaged or left without its manifest."""
+    agenda = AgendaIndexPageFactory(parent=site_root, title="Agenda", slug="agenda")
+    agenda.save_revision().publish()
+    event = EventPageFactory(parent=agenda, title="Activiteit", start_date=datetime.date.today())
+    event.save_revision().publish()
+    out = tmp_path / "site"
+    _export(out)
+    for round_ in range(3):
+        current = out.resolve()
+        event = EventPage.objects.get(pk=event.pk)
+        event.title = f"Activiteit, wijziging {round_}"
+        event.save_revision().publish()
+        before = _inodes(out)
+        _result, rewritten, _before = _changed(out)
+        assert _generations(out) == [current, out.resolve()], "the current one and its spare"
+        assert "robots.txt" not in rewritten, "robots.txt shows no content"
+        assert rewritten and len(rewritten) < len(before) / 2
+        after = _inodes(out)
+        # What was not rendered again is the previous generation's file itself (a hard link).
+        assert all(after[path] == before[path] for path in after.keys() - rewritten)
+        assert f"Activiteit, wijziging {round_}" in (out / event.url.lstrip("/") / "index.html").read_text()
+
+    # The spare damaged: a file replaced by another inode, a stray file, a file gone.
+    spare = _generations(out)[0]
+    (spare / "robots.txt").unlink()
+    (spare / "robots.txt").write_text("kapot")
+    (spare / "los.html").write_text("los")
+    (spare / "index.html").unlink()
+    event.title = "Activiteit, na de schade"
+    event.save_revision().publish()
+    _changed(out)
+    _export(tmp_path / "full")
+    assert _served(_tree(out)) == _served(_tree(tmp_path / "full"))
+
+    # A spare without its manifest (a run stopped half-way) is not recycled: every file is linked
+    # from the current generation again.
+    spare = _generations(out)[0]
+    (spare / static_export.MANIFEST).unlink()
+    (spare / "robots.txt").unlink()
+    (spare / "robots.txt").write_text("kapot")
+    event.title = "Activiteit, na de onderbreking"
+    event.save_revision().publish()
+    _changed(out)
+    assert spare not in _generations(out)
+    _export(tmp_path / "full")
+    assert _served(_tree(out)) == _served(_tree(tmp_path / "full"))

@@ -15,6 +15,8 @@ from agenda.models import EventPage
 from core import export as static_export
 from core.cachetags import collecting, depends_on, narrow, own_tag, page_tag, stop_collecting
 from core.dependencies import facet_tag, page_dependents
+from core.links import public_url
+from home.models import HomePage
 from knowledge.factories import ArticlePageFactory, DossierPageFactory, KnowledgeIndexPageFactory
 from knowledge.models import ArticlePage
 from tests.test_export import _changed, _export, _served, _tree
@@ -192,3 +194,33 @@ def test_a_knowledge_feed_of_one_kind_follows_articles_of_that_kind_only(site_ro
     index.title = "Kennisbank vernieuwd"
     index.save_revision().publish()
     assert all(b"Kennisbank vernieuwd" in client.get(url).content for url in addresses)
+
+
+def test_the_home_page_follows_the_pages_it_features_not_every_page_below_it(agenda, site_root):
+    """The home page shows its own content and the pages it chooses (``shows_pages_below =
+    False``): a change below it that it does not show keeps its cached response, and the CDN
+    purge does not name it; a change of a featured page does both."""
+    featured = _event(agenda, "Uitgelicht zeldzaam", "congress")
+    other = _event(agenda, "Niet uitgelicht zeldzaam", "webinar")
+    home = HomePage.objects.get(pk=site_root.pk)
+    home.featured_items.create(page=featured, sort_order=0)
+    home.save_revision().publish()
+    home_url = public_url("/")
+    client = Client()
+    first = client.get("/")
+    assert b"Uitgelicht zeldzaam" in first.content and b"Niet uitgelicht" not in first.content
+    assert client.get("/")["X-Cache"] == "hit"
+
+    _republish(other, title="Niet uitgelicht hernoemd")
+    assert client.get("/")["X-Cache"] == "hit"
+    assert home_url not in page_dependents(other).urls
+
+    _republish(featured, title="Uitgelicht hernoemd")
+    assert home_url in page_dependents(featured).urls
+    response = client.get("/")
+    assert response["X-Cache"] == "miss" and b"Uitgelicht hernoemd" in response.content
+    EventPage.objects.get(pk=featured.pk).unpublish()
+    assert b"Uitgelicht hernoemd" not in client.get("/").content
+    # Its own change (a new hero title) as ever.
+    _republish(home, hero_title="Welkom zeldzaam")
+    assert b"Welkom zeldzaam" in client.get("/").content

@@ -243,6 +243,12 @@ class BasePage(Page):
             }
         ]
 
+    # Whether the page shows pages below it (a listing of its children, an index): a change of
+    # any of them makes it stale. A page that shows only its own content and the pages it
+    # chooses (the home page's featured cards) says ``False``: it is then stale only when it, or a
+    # page it references, changes (``core.wagtail_hooks.tag_served_page``).
+    shows_pages_below = True
+
     # --- schema.org -------------------------------------------------------------------
 
     schema_type = "WebPage"
