@@ -67,7 +67,6 @@ from core.export_files import (
     ExportError,
     Writer,
     check_out,
-    hardlink_tree,
     incremental_generation,
     locked,
     new_generation,
