@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.models import BaseViewRestriction
 
 from core.models import Theme
-from core.visibility import Visibility, paths_q
+from core.visibility import PageUnderPaths, Visibility
 
 from .filters import filter_occurrences
 
@@ -82,8 +82,11 @@ def listable(queryset, visibility):
     ``listable`` applied to the page fields each occurrence carries (``EventOccurrence.live``,
     ``is_alias``, ``path``), so counting and paging need no join with the page table."""
     queryset = queryset.filter(live=True, is_alias=False)
-    hidden = paths_q(visibility.closed_paths)  # aliases are out already: the path decides
-    return queryset.exclude(hidden) if hidden else queryset
+    if not visibility.closed_paths:
+        return queryset
+    # Aliases are out already: the event's path decides (``PageUnderPaths``: one subquery on
+    # the page table, not the ranges tested on every occurrence).
+    return queryset.exclude(PageUnderPaths(visibility.closed_paths, "event_id", aliases=False))
 
 
 def hidden_count(queryset, visibility):
@@ -94,11 +97,11 @@ def hidden_count(queryset, visibility):
     login = [r.path for r in closed if r.kind in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)]
     if not login:
         return 0
-    queryset = queryset.filter(paths_q(login), live=True, is_alias=False)
-    never = paths_q(
-        [r.path for r in closed if r.kind == BaseViewRestriction.PASSWORD] + visibility.hidden_sections
-    )
-    return (queryset.exclude(never) if never else queryset).count()
+    queryset = queryset.filter(PageUnderPaths(login, "event_id", aliases=False), live=True, is_alias=False)
+    never = [r.path for r in closed if r.kind == BaseViewRestriction.PASSWORD] + visibility.hidden_sections
+    if never:
+        queryset = queryset.exclude(PageUnderPaths(never, "event_id", aliases=False))
+    return queryset.count()
 
 
 def filtered_occurrences(locale_code, data, *, default="upcoming", visibility=None, now=None):

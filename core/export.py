@@ -178,7 +178,19 @@ def public_pages():
     restriction; aliases as their original), below a site root, in path order."""
     visibility = Visibility.public()
     pages = visibility.filter(Page.objects.filter(live=True, depth__gt=1)).order_by("path")
-    return pages.select_related("content_type", "locale").defer_streamfields()
+    # The fields an address, a unit and its seeds need: a generic page is not loaded whole.
+    return pages.select_related("content_type", "locale").only(
+        "path",
+        "depth",
+        "url_path",
+        "slug",
+        "translation_key",
+        "alias_of",
+        "last_published_at",
+        "content_type__app_label",
+        "content_type__model",
+        "locale__language_code",
+    )
 
 
 def page_units():

@@ -162,6 +162,55 @@ class AliasUnderPaths(Expression):
         return f"({column} IS NOT NULL AND {column} IN ({subquery}))", params
 
 
+class PageUnderPaths(Expression):
+    """True for rows whose page (by its id in ``field``) is one of ``paths`` or below one, or,
+    with ``aliases``, an alias whose original is: ``id IN (SELECT id FROM page WHERE <ranges>)``.
+
+    What a listing excludes (``Visibility.hidden_q``). Written as a subquery on the page table rather than the ranges on
+    the row (``UnderPaths``) because a database answers the subquery once, from the path index,
+    and then drives the listing from its own table and indexes; with the ranges on every row,
+    PostgreSQL read the whole page table to test each one (a museum list at 5,000 museums: 60 ms
+    a query with the demo's 33 closed sections, 27 ms so)."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, paths, field="id", *, aliases=True):
+        super().__init__(output_field=BooleanField())
+        self.paths = tuple(paths)
+        self.aliases = aliases
+        self.column = F(field) if isinstance(field, str) else field
+
+    def get_source_expressions(self):
+        return [self.column]
+
+    def set_source_expressions(self, exprs):
+        (self.column,) = exprs
+
+    def as_sql(self, compiler, connection):
+        if not self.paths:
+            return "1 = 0", []
+        column, params = compiler.compile(self.column)
+        params = list(params)
+        qn = connection.ops.quote_name
+        table = qn(Page._meta.db_table)
+
+        def under(alias):
+            ranges = " OR ".join(f"{alias}.{qn('path')} BETWEEN %s AND %s" for _ in self.paths)
+            for path in self.paths:
+                params.extend((path, _range_end(path)))
+            return ranges
+
+        hidden, original = qn("visibility_hidden"), qn("visibility_original")
+        where = under(hidden)
+        if self.aliases:
+            where = (
+                f"({where}) OR ({hidden}.{qn('alias_of_id')} IS NOT NULL AND {hidden}.{qn('alias_of_id')} "
+                f"IN (SELECT {original}.{qn('id')} FROM {table} {original} WHERE {under(original)}))"
+            )
+        return f"{column} IN (SELECT {hidden}.{qn('id')} FROM {table} {hidden} WHERE {where})", params
+
+
 def paths_q(paths, prefix="", *, joined=False):
     """A ``Q`` matching rows whose page (at ``prefix``) is one of ``paths`` or below one (see
     ``UnderPaths``). Empty ``paths`` give an empty ``Q``, which matches every row.
@@ -269,6 +318,8 @@ class Visibility:
         closed path, or an alias whose original is (an untranslated page shown in another
         language's tree keeps the privacy of the original's section). ``aliases=False`` when
         the caller has left aliases out already."""
+        if self.closed_paths and (not prefix or joined):
+            return Q(PageUnderPaths(self.closed_paths, f"{prefix}id", aliases=aliases))
         q = paths_q(self.closed_paths, prefix, joined=joined)
         if self.closed_paths and aliases:
             if prefix and not joined:
