@@ -86,7 +86,7 @@ def listable(queryset, visibility):
         return queryset
     # Aliases are out already: the event's path decides (``PageUnderPaths``: one subquery on
     # the page table, not the ranges tested on every occurrence).
-    return queryset.exclude(PageUnderPaths(visibility.closed_paths, "event_id", aliases=False))
+    return queryset.exclude(PageUnderPaths(visibility.closed_paths, "event_id"))
 
 
 def hidden_count(queryset, visibility):
@@ -97,10 +97,10 @@ def hidden_count(queryset, visibility):
     login = [r.path for r in closed if r.kind in (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)]
     if not login:
         return 0
-    queryset = queryset.filter(PageUnderPaths(login, "event_id", aliases=False), live=True, is_alias=False)
+    queryset = queryset.filter(PageUnderPaths(login, "event_id"), live=True, is_alias=False)
     never = [r.path for r in closed if r.kind == BaseViewRestriction.PASSWORD] + visibility.hidden_sections
     if never:
-        queryset = queryset.exclude(PageUnderPaths(never, "event_id", aliases=False))
+        queryset = queryset.exclude(PageUnderPaths(never, "event_id"))
     return queryset.count()
 
 

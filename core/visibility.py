@@ -164,51 +164,50 @@ class AliasUnderPaths(Expression):
 
 class PageUnderPaths(Expression):
     """True for rows whose page (by its id in ``field``) is one of ``paths`` or below one, or,
-    with ``aliases``, an alias whose original is: ``id IN (SELECT id FROM page WHERE <ranges>)``.
+    with ``alias_field`` (the row's ``alias_of_id``), an alias whose original is:
+    ``id IN (SELECT id FROM page WHERE <ranges>) OR alias_of_id IN (<the same>)``.
 
-    What a listing excludes (``Visibility.hidden_q``). Written as a subquery on the page table rather than the ranges on
-    the row (``UnderPaths``) because a database answers the subquery once, from the path index,
-    and then drives the listing from its own table and indexes; with the ranges on every row,
-    PostgreSQL read the whole page table to test each one (a museum list at 5,000 museums: 60 ms
-    a query with the demo's 33 closed sections, 27 ms so)."""
+    What a listing excludes (``Visibility.hidden_q``). Written as a subquery on the page table
+    rather than the ranges on the row (``UnderPaths``) because a database answers the subquery
+    once, from the path index, and then drives the listing from its own table and indexes; with
+    the ranges on every row, PostgreSQL read the whole page table to test each one (a museum
+    list at 5,000 museums: 60 ms a query with the demo's 33 closed sections, 27 ms so). The
+    alias test stays a second subquery on the row: inside the first, SQLite could not use the
+    path index and read the page table."""
 
     conditional = True
     output_field = BooleanField()
 
-    def __init__(self, paths, field="id", *, aliases=True):
+    def __init__(self, paths, field="id", *, alias_field=None):
         super().__init__(output_field=BooleanField())
         self.paths = tuple(paths)
-        self.aliases = aliases
         self.column = F(field) if isinstance(field, str) else field
+        self.alias = F(alias_field) if isinstance(alias_field, str) else alias_field
 
     def get_source_expressions(self):
-        return [self.column]
+        return [self.column] if self.alias is None else [self.column, self.alias]
 
     def set_source_expressions(self, exprs):
-        (self.column,) = exprs
+        if self.alias is None:
+            (self.column,) = exprs
+        else:
+            self.column, self.alias = exprs
 
     def as_sql(self, compiler, connection):
         if not self.paths:
             return "1 = 0", []
-        column, params = compiler.compile(self.column)
-        params = list(params)
         qn = connection.ops.quote_name
-        table = qn(Page._meta.db_table)
-
-        def under(alias):
-            ranges = " OR ".join(f"{alias}.{qn('path')} BETWEEN %s AND %s" for _ in self.paths)
-            for path in self.paths:
-                params.extend((path, _range_end(path)))
-            return ranges
-
-        hidden, original = qn("visibility_hidden"), qn("visibility_original")
-        where = under(hidden)
-        if self.aliases:
-            where = (
-                f"({where}) OR ({hidden}.{qn('alias_of_id')} IS NOT NULL AND {hidden}.{qn('alias_of_id')} "
-                f"IN (SELECT {original}.{qn('id')} FROM {table} {original} WHERE {under(original)}))"
-            )
-        return f"{column} IN (SELECT {hidden}.{qn('id')} FROM {table} {hidden} WHERE {where})", params
+        table, inner = qn(Page._meta.db_table), qn("visibility_hidden")
+        ranges = " OR ".join(f"{inner}.{qn('path')} BETWEEN %s AND %s" for _ in self.paths)
+        range_params = [value for path in self.paths for value in (path, _range_end(path))]
+        subquery = f"SELECT {inner}.{qn('id')} FROM {table} {inner} WHERE {ranges}"
+        column, params = compiler.compile(self.column)
+        sql, params = f"{column} IN ({subquery})", [*params, *range_params]
+        if self.alias is not None:
+            alias, alias_params = compiler.compile(self.alias)
+            sql = f"({sql} OR ({alias} IS NOT NULL AND {alias} IN ({subquery})))"
+            params += [*alias_params, *range_params]
+        return sql, params
 
 
 def paths_q(paths, prefix="", *, joined=False):
@@ -319,7 +318,8 @@ class Visibility:
         language's tree keeps the privacy of the original's section). ``aliases=False`` when
         the caller has left aliases out already."""
         if self.closed_paths and (not prefix or joined):
-            return Q(PageUnderPaths(self.closed_paths, f"{prefix}id", aliases=aliases))
+            alias_field = f"{prefix}alias_of_id" if aliases else None
+            return Q(PageUnderPaths(self.closed_paths, f"{prefix}id", alias_field=alias_field))
         q = paths_q(self.closed_paths, prefix, joined=joined)
         if self.closed_paths and aliases:
             if prefix and not joined:
