@@ -172,8 +172,9 @@ class PageUnderPaths(Expression):
     once, from the path index, and then drives the listing from its own table and indexes; with
     the ranges on every row, PostgreSQL read the whole page table to test each one (a museum
     list at 5,000 museums: 60 ms a query with the demo's 33 closed sections, 27 ms so). The
-    alias test stays a second subquery on the row: inside the first, SQLite could not use the
-    path index and read the page table."""
+    alias test is a second subquery on the row on SQLite (inside the first, SQLite could not use
+    the path index and read the page table) and inside the first on PostgreSQL (as a second,
+    PostgreSQL took four times longer on the finder's combined filters)."""
 
     conditional = True
     output_field = BooleanField()
@@ -202,6 +203,16 @@ class PageUnderPaths(Expression):
         range_params = [value for path in self.paths for value in (path, _range_end(path))]
         subquery = f"SELECT {inner}.{qn('id')} FROM {table} {inner} WHERE {ranges}"
         column, params = compiler.compile(self.column)
+        if self.alias is not None and connection.vendor == "postgresql":
+            # PostgreSQL plans the alias test best inside the subquery (one hashed set of ids).
+            original = qn("visibility_original")
+            inner_ranges = ranges.replace(inner, original)
+            sql = (
+                f"{column} IN ({subquery} OR ({inner}.{qn('alias_of_id')} IS NOT NULL AND "
+                f"{inner}.{qn('alias_of_id')} IN (SELECT {original}.{qn('id')} FROM {table} {original} "
+                f"WHERE {inner_ranges})))"
+            )
+            return sql, [*params, *range_params, *range_params]
         sql, params = f"{column} IN ({subquery})", [*params, *range_params]
         if self.alias is not None:
             alias, alias_params = compiler.compile(self.alias)
