@@ -386,3 +386,25 @@ def test_kept_vevents_follow_their_organiser_and_event(client, agenda, make_even
     event.save_revision().publish()
     (vevent,) = _calendar(client, agenda.url + "ical/").walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "Netwerkdag Noord"
+
+
+@pytest.mark.django_db
+def test_a_kept_agenda_calendar_loads_only_the_keys_of_its_occurrences(client, agenda, make_event, settings):
+    """The agenda's feed reads its occurrences with the key fields only; the whole rows (event,
+    organiser, venue) are loaded for the VEVENTs not kept, and the bytes are the same."""
+    settings.PAGE_CACHE_ENABLED = False
+    organiser = OrganisationFactory(name="Organisator zeldzaam", email="info@example.org")
+    for days in (3, 5, 8):
+        make_event(
+            title=f"Activiteit {days}", start_date=TODAY + datetime.timedelta(days=days), organiser=organiser
+        )
+    url = agenda.url + "ical/"
+    first = client.get(url).content
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url).content
+    assert second == first and b"Organisator zeldzaam" in second
+    organisation_table = OrganisationFactory._meta.model._meta.db_table
+    occurrence_reads = [q["sql"] for q in queries.captured_queries if '"agenda_eventoccurrence"' in q["sql"]]
+    assert occurrence_reads, "the feed reads its occurrences"
+    assert not any(organisation_table in sql for sql in occurrence_reads)
+    assert all('"agenda_eventpage"."intro"' not in sql for sql in occurrence_reads)
