@@ -42,11 +42,12 @@ worker processes); ``core.export_files`` holds the files (addresses to file name
 folders, the manifest, assets).
 
 Atomic: each run writes a new generation folder beside ``OUT`` (``OUT.<n>``) and then swaps the
-symlink ``OUT`` to it with one ``os.replace``. A reader never sees half a site. The generation
-it replaced stays as a spare; older ones are removed. An incremental run starts from hard links
-of every file of the current generation: the spare, brought level with the current one by
-linking again only the files that are not already the current one's (the last run's changes),
-or, without a complete spare, a new folder.
+symlink ``OUT`` to it with one ``os.replace``. A reader never sees half a site. After an
+incremental run the generation it replaced stays as a spare (it shares most files with the new
+one); older ones are removed. An incremental run starts from hard links of every file of the
+current generation: the spare, brought level with the current one by linking again only the
+files that are not already the current one's (the last run's changes), or, without a complete
+spare (the first run after a full export), a new folder.
 """
 
 import shutil
@@ -261,7 +262,7 @@ def export(out, *, changed=False, progress=None, jobs=1):
         if result.failures:
             shutil.rmtree(generation, ignore_errors=True)
             return _finish(result, started)
-        switch(out, generation)
+        switch(out, generation, keep_previous=incremental)
         result.root = out
     return _finish(result, started)
 

@@ -239,10 +239,12 @@ def write_manifest(root, units, assets, cursor):
     (Path(root) / MANIFEST).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
 
 
-def switch(out, generation):
-    """Point ``out`` at ``generation`` in one step. The generation it pointed at stays as the
-    spare the next incremental run recycles (``incremental_generation``); older ones are removed."""
-    previous = out.resolve() if out.is_symlink() else None
+def switch(out, generation, *, keep_previous=False):
+    """Point ``out`` at ``generation`` in one step; remove the older generations. With
+    ``keep_previous`` (``generation`` was made from the one ``out`` pointed at, so they share
+    most files), that one stays as the spare the next incremental run recycles
+    (``incremental_generation``); after a full export it would share none."""
+    previous = out.resolve() if out.is_symlink() and keep_previous else None
     link = out.with_name(f".{out.name}.switch")
     with contextlib.suppress(FileNotFoundError):
         link.unlink()

@@ -281,3 +281,6 @@ def test_an_incremental_run_recycles_the_spare_generation_and_trusts_only_what_i
     assert spare not in _generations(out)
     _export(tmp_path / "full")
     assert _served(_tree(out)) == _served(_tree(tmp_path / "full"))
+    # A full export shares no file with the one before it: no spare is kept.
+    _export(out)
+    assert _generations(out) == [out.resolve()]
