@@ -48,6 +48,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+import config.wsgi  # noqa: E402, F401 - the server's process as gunicorn has it (gc.freeze)
 from agenda.choices import EventType  # noqa: E402
 from agenda.models import AgendaIndexPage, EventOccurrence, EventPage  # noqa: E402
 from agenda.queries import filtered_occurrences  # noqa: E402
